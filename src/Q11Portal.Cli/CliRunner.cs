@@ -1,0 +1,53 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Q11Portal.Cli;
+
+/// <summary>Runs one verb in a fresh service scope, turning expected failures into a message and a non-zero exit code.</summary>
+public static class CliRunner
+{
+    public const int BadInput = 2;
+    public const int Failed = 1;
+
+    public static async Task<int> RunAsync(CliHost host, Func<IServiceProvider, Task<int>> body,
+        Action<IServiceCollection, Microsoft.Extensions.Configuration.IConfiguration>? configure = null)
+    {
+        try
+        {
+            using var app = host.Build(configure);
+            await using var scope = app.Services.CreateAsyncScope();
+            return await body(scope.ServiceProvider);
+        }
+        catch (CliException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return ex.ExitCode;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: invalid configuration: {ex.Message}");
+            return BadInput;
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("ConnectionString", StringComparison.Ordinal))
+        {
+            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            return BadInput;
+        }
+        catch (System.Data.Common.DbException ex)
+        {
+            await Console.Error.WriteLineAsync($"error: database: {ex.Message}");
+            return Failed;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("cancelled.");
+            return 130;
+        }
+    }
+}
+
+/// <summary>A failure the operator can act on; the message is printed without a stack trace.</summary>
+public sealed class CliException(string message, int exitCode = CliRunner.BadInput) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}

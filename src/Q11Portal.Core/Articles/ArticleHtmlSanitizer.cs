@@ -1,0 +1,71 @@
+using Ganss.Xss;
+
+namespace Q11Portal.Core.Articles;
+
+/// <summary>The one HTML policy for stored article bodies, used by every path that stores HTML (editor, importer, seeder).
+/// Keeps the newsroom's structure (headings, lists, tables, figures with captions, quotes, links, embedded video)
+/// and drops scripts, event handlers, <c>javascript:</c> URLs, forms and styles that hide or overlay content.</summary>
+public sealed class ArticleHtmlSanitizer
+{
+    private static readonly string[] AllowedTags =
+    [
+        "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "u", "s", "sub", "sup", "small", "mark",
+        "ul", "ol", "li", "blockquote", "figure", "figcaption", "img", "a", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
+        "caption", "colgroup", "col", "span", "div", "pre", "code", "iframe", "video", "source",
+    ];
+
+    private static readonly string[] AllowedAttributes =
+    [
+        "href", "title", "src", "srcset", "sizes", "alt", "width", "height", "colspan", "rowspan", "scope", "class",
+        "controls", "poster", "type", "allowfullscreen", "loading", "style", "start", "reversed",
+    ];
+
+    private static readonly string[] AllowedCssProperties =
+    [
+        "text-align", "font-weight", "font-style", "text-decoration", "width", "height", "vertical-align",
+        "border", "border-collapse", "padding", "margin-left", "margin-right",
+    ];
+
+    /// <summary>Hosts whose players may be embedded in an article body.</summary>
+    private static readonly string[] EmbedHosts = ["www.youtube.com", "www.youtube-nocookie.com", "player.vimeo.com"];
+
+    private readonly HtmlSanitizer sanitizer;
+
+    public ArticleHtmlSanitizer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(AllowedTags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(AllowedAttributes, StringComparer.OrdinalIgnoreCase),
+            AllowedCssProperties = new HashSet<string>(AllowedCssProperties, StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href", "src", "poster", "srcset"], StringComparer.OrdinalIgnoreCase),
+        };
+        sanitizer = new HtmlSanitizer(options);
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement element)
+            {
+                // An iframe survives only when it embeds a player from a known video host over https.
+                if (element.LocalName == "iframe" && !IsAllowedEmbed(element.GetAttribute("src")))
+                {
+                    element.Remove();
+                    return;
+                }
+
+                if (element.LocalName == "a" && element.GetAttribute("href") is { } href && href.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+                {
+                    element.SetAttribute("rel", "noopener noreferrer");
+                }
+            }
+        };
+        sanitizer.AllowedAttributes.Add("rel");
+    }
+
+    public string Sanitize(string? html) => string.IsNullOrWhiteSpace(html) ? string.Empty : sanitizer.Sanitize(Common.VietnameseText.Nfc(html)).Trim();
+
+    internal static bool IsAllowedEmbed(string? src) =>
+        Uri.TryCreate(src, UriKind.Absolute, out var uri)
+        && uri.Scheme == Uri.UriSchemeHttps
+        && EmbedHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase);
+}

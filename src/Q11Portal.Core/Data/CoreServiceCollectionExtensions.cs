@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Q11Portal.Core.Articles;
+using Q11Portal.Core.Demo;
+
+namespace Q11Portal.Core.Data;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Everything Core offers to both the web host and the CLI: data, the sanitizer, the article services.</summary>
+    public static IServiceCollection AddPortalCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddPortalData(configuration, contentRoot);
+        services.AddSingleton<ArticleHtmlSanitizer>();
+        services.AddScoped<DemoContentSeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Q11Portal.Core.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    public const string SqliteMigrationsAssembly = "Q11Portal.Migrations.Sqlite";
+    public const string SqlServerMigrationsAssembly = "Q11Portal.Migrations.SqlServer";
+    public const string PostgreSqlMigrationsAssembly = "Q11Portal.Migrations.PostgreSql";
+
+    /// <summary>Registers <see cref="PortalDbContext"/> on the provider named by <c>Database:Provider</c>.</summary>
+    public static IServiceCollection AddPortalData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var paths = PortalPaths.FromConfiguration(configuration, contentRoot);
+        services.AddSingleton(paths);
+        services.TryAddTimeProvider();
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddDbContext<PortalDbContext>((sp, options) =>
+            Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<PortalPaths>()));
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseOptions database, PortalPaths paths)
+    {
+        var timeout = database.CommandTimeoutSeconds;
+        switch (database.Provider)
+        {
+            case DatabaseProvider.SqlServer:
+                options.UseSqlServer(Require(database), o => o.MigrationsAssembly(SqlServerMigrationsAssembly).CommandTimeout(timeout).EnableRetryOnFailure());
+                break;
+            case DatabaseProvider.PostgreSql:
+                options.UseNpgsql(Require(database), o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly).CommandTimeout(timeout));
+                break;
+            default:
+                var connectionString = string.IsNullOrWhiteSpace(database.ConnectionString)
+                    ? $"Data Source={paths.DefaultSqliteFile}"
+                    : database.ConnectionString;
+                options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly).CommandTimeout(timeout));
+                break;
+        }
+    }
+
+    private static string Require(DatabaseOptions database) =>
+        string.IsNullOrWhiteSpace(database.ConnectionString)
+            ? throw new InvalidOperationException($"Database:ConnectionString is required for the {database.Provider} provider.")
+            : database.ConnectionString;
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+}

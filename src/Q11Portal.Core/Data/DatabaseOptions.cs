@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Q11Portal.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+    PostgreSql,
+}
+
+public sealed class DatabaseOptions
+{
+    public const string SectionName = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>For SQLite, empty means a file <c>q11portal.db</c> in the data directory.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Apply pending migrations at start-up.</summary>
+    public bool Migrate { get; set; } = true;
+
+    /// <summary>Fill an empty database with demo content at start-up.</summary>
+    public bool SeedDemo { get; set; } = true;
+
+    [Range(1, 600)]
+    public int CommandTimeoutSeconds { get; set; } = 60;
+}

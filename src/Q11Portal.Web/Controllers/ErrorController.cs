@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace Q11Portal.Web.Controllers;
+
+[ApiExplorerSettings(IgnoreApi = true)]
+public sealed class ErrorController : Controller
+{
+    [Route("/loi/{code:int?}")]
+    public IActionResult Index(int? code)
+    {
+        var status = code is >= 400 and < 600 ? code.Value : 500;
+        Response.StatusCode = status;
+        return View("Error", status);
+    }
+}

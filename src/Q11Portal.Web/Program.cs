@@ -1,0 +1,34 @@
+using Q11Portal.Core.Data;
+using Q11Portal.Web.Infrastructure;
+using Serilog;
+
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+
+    builder.Services.AddSerilog((services, lc) => lc
+        .ReadFrom.Configuration(builder.Configuration)
+        .ReadFrom.Services(services)
+        .Enrich.FromLogContext());
+
+    builder.Services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
+    builder.Services.AddPortalWeb(builder.Configuration);
+
+    var app = builder.Build();
+
+    await app.InitializeDatabaseAsync();
+    app.UsePortalPipeline();
+
+    await app.RunAsync();
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "Q11Portal stopped unexpectedly");
+    throw;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
