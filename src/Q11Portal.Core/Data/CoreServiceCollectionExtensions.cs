@@ -13,6 +13,7 @@ public static class CoreServiceCollectionExtensions
         services.AddPortalData(configuration, contentRoot);
         services.AddSingleton<ArticleHtmlSanitizer>();
         services.AddScoped<DemoContentSeeder>();
+        services.AddScoped<Audit.AuditLog>();
         return services;
     }
 }

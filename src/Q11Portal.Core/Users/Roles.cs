@@ -1,0 +1,22 @@
+namespace Q11Portal.Core.Users;
+
+/// <summary>Role names as stored by Identity, and what staff see.</summary>
+public static class Roles
+{
+    /// <summary>Phóng viên: writes and submits.</summary>
+    public const string Reporter = "Reporter";
+    /// <summary>Biên tập: edits, publishes, manages categories, tags and the sidebar.</summary>
+    public const string Editor = "Editor";
+    /// <summary>Quản trị: everything, users and roles, comment moderation, the audit log.</summary>
+    public const string Admin = "Admin";
+
+    public static readonly string[] All = [Reporter, Editor, Admin];
+
+    public static string DisplayName(string role) => role switch
+    {
+        Reporter => "Phóng viên",
+        Editor => "Biên tập",
+        Admin => "Quản trị",
+        _ => role,
+    };
+}
