@@ -8,8 +8,14 @@ using Serilog.Events;
 namespace Q11Portal.Cli;
 
 /// <summary>The CLI's service container: the same configuration keys and Core services as the web host.</summary>
-public sealed class CliHost(string[] configurationArgs)
+public sealed class CliHost(string[] configurationArgs, TextWriter? output = null, TextWriter? error = null)
 {
+    /// <summary>Where verbs write their results (standard output unless a test passes its own writer).</summary>
+    public TextWriter Out { get; } = output ?? Console.Out;
+
+    /// <summary>Where error messages go (standard error unless a test passes its own writer).</summary>
+    public TextWriter Error { get; } = error ?? Console.Error;
+
     /// <summary>Configuration overrides look like <c>--Database:Provider=PostgreSql</c> or <c>--DataDirectory=/srv/q11</c>.</summary>
     public static bool IsConfigurationArgument(string arg) =>
         arg.StartsWith("--", StringComparison.Ordinal) && arg.Contains('=') && (arg.Contains(':') || arg.StartsWith("--DataDirectory=", StringComparison.OrdinalIgnoreCase));

@@ -20,27 +20,32 @@ public static class CliRunner
         }
         catch (CliException ex)
         {
-            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            await host.Error.WriteLineAsync($"error: {ex.Message}");
             return ex.ExitCode;
         }
         catch (OptionsValidationException ex)
         {
-            await Console.Error.WriteLineAsync($"error: invalid configuration: {ex.Message}");
+            await host.Error.WriteLineAsync($"error: invalid configuration: {ex.Message}");
             return BadInput;
         }
         catch (InvalidOperationException ex) when (ex.Message.Contains("ConnectionString", StringComparison.Ordinal))
         {
-            await Console.Error.WriteLineAsync($"error: {ex.Message}");
+            await host.Error.WriteLineAsync($"error: {ex.Message}");
             return BadInput;
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException ex)
+        {
+            await host.Error.WriteLineAsync($"error: database: {ex.InnerException?.Message ?? ex.Message}");
+            return Failed;
         }
         catch (System.Data.Common.DbException ex)
         {
-            await Console.Error.WriteLineAsync($"error: database: {ex.Message}");
+            await host.Error.WriteLineAsync($"error: database: {ex.Message}");
             return Failed;
         }
         catch (OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync("cancelled.");
+            await host.Error.WriteLineAsync("cancelled.");
             return 130;
         }
     }

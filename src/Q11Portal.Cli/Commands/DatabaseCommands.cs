@@ -13,7 +13,7 @@ public static class DatabaseCommands
         command.SetAction(async (_, ct) => await CliRunner.RunAsync(host, async services =>
         {
             await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
-            Console.WriteLine("Database is up to date.");
+            host.Out.WriteLine("Database is up to date.");
             return 0;
         }));
         return command;
@@ -26,7 +26,7 @@ public static class DatabaseCommands
         {
             await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
             var added = await services.GetRequiredService<DemoContentSeeder>().SeedAsync(ct);
-            Console.WriteLine(added == 0
+            host.Out.WriteLine(added == 0
                 ? "The database already has articles; demo content was not added."
                 : $"Added {added} demo articles.");
             return 0;

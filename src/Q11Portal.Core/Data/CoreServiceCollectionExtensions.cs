@@ -14,6 +14,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ArticleHtmlSanitizer>();
         services.AddScoped<DemoContentSeeder>();
         services.AddScoped<Audit.AuditLog>();
+        services.AddScoped<Import.ArticleImporter>();
         return services;
     }
 }

@@ -1,0 +1,281 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Q11Portal.Core.Articles;
+using Q11Portal.Core.Audit;
+using Q11Portal.Core.Categories;
+using Q11Portal.Core.Common;
+using Q11Portal.Core.Data;
+using Q11Portal.Core.Tags;
+
+namespace Q11Portal.Core.Import;
+
+/// <summary>Imports articles from a JSON file in the development corpus format. The whole file is validated first and
+/// written in one transaction, so a bad file changes nothing. Articles are matched on <see cref="Article.SourceId"/>:
+/// re-importing a file updates what changed instead of adding duplicates. Every added or changed article is logged
+/// in <see cref="PortalDbContext.ContentChanges"/> so the search index and caches catch up.</summary>
+public sealed class ArticleImporter(
+    PortalDbContext db,
+    ArticleHtmlSanitizer sanitizer,
+    AuditLog audit,
+    TimeProvider clock,
+    ILogger<ArticleImporter> logger)
+{
+    public const string ImportUserName = "import";
+    private const int BatchSize = 200;
+
+    /// <summary>Validates the file, then imports it. Throws <see cref="ArticleImportException"/> (nothing written) for a bad file.</summary>
+    public async Task<ArticleImportResult> ImportAsync(Stream json, IProgress<ArticleImportProgress>? progress, CancellationToken ct, string? sourceName = null)
+    {
+        var records = await ArticleImportReader.ReadAsync(json, sanitizer, ct);
+        return await ImportAsync(records, progress, ct, sourceName);
+    }
+
+    public async Task<ArticleImportResult> ImportFileAsync(string path, IProgress<ArticleImportProgress>? progress, CancellationToken ct)
+    {
+        await using var stream = File.OpenRead(path);
+        return await ImportAsync(stream, progress, ct, Path.GetFileName(path));
+    }
+
+    /// <summary>Imports records that <see cref="ArticleImportReader"/> already validated (body sanitized, text NFC).</summary>
+    public async Task<ArticleImportResult> ImportAsync(IReadOnlyList<ArticleImportRecord> records, IProgress<ArticleImportProgress>? progress, CancellationToken ct, string? sourceName = null)
+    {
+        progress?.Report(new ArticleImportProgress(0, records.Count));
+        // SQL Server runs with retry on failure: a user transaction must go through the execution strategy.
+        var strategy = db.Database.CreateExecutionStrategy();
+        var result = await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var outcome = await WriteAsync(records, progress, ct);
+            audit.Add(ImportUserName, "ArticleImport", "Article", null,
+                $"{sourceName ?? "(stream)"}: {outcome.Added} added, {outcome.Updated} updated, {outcome.Unchanged} unchanged");
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return outcome;
+        });
+
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Imported {Source}: {Added} added, {Updated} updated, {Unchanged} unchanged, {CategoriesAdded} categories and {TagsAdded} tags added",
+            sourceName ?? "(stream)", result.Added, result.Updated, result.Unchanged, result.CategoriesAdded, result.TagsAdded);
+        return result;
+    }
+
+    private async Task<ArticleImportResult> WriteAsync(IReadOnlyList<ArticleImportRecord> records, IProgress<ArticleImportProgress>? progress, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (categoryIds, categoriesAdded) = await EnsureCategoriesAsync(records, ct);
+        var (tagIds, tagsAdded) = await EnsureTagsAsync(records, ct);
+        var reservedSlugs = new HashSet<string>(StringComparer.Ordinal);
+        int added = 0, updated = 0, unchanged = 0, done = 0;
+
+        foreach (var batch in records.Chunk(BatchSize))
+        {
+            var ids = batch.Select(r => r.SourceId).ToList();
+            var existing = await db.Articles
+                .Include(a => a.ArticleTags)
+                .Where(a => a.SourceId != null && ids.Contains(a.SourceId))
+                .ToDictionaryAsync(a => a.SourceId!, StringComparer.Ordinal, ct);
+
+            var changed = new List<Article>();
+            foreach (var record in batch)
+            {
+                var categoryId = categoryIds[ImportNames.CategorySlug(record.Category)];
+                var wantedTags = record.Tags.Select(t => tagIds[ImportNames.TagSlug(t)]).ToHashSet();
+                if (existing.TryGetValue(record.SourceId, out var article))
+                {
+                    if (!await ApplyAsync(article, record, categoryId, wantedTags, reservedSlugs, now, ct))
+                    {
+                        unchanged++;
+                        continue;
+                    }
+
+                    updated++;
+                }
+                else
+                {
+                    article = new Article
+                    {
+                        SourceId = record.SourceId,
+                        Status = ArticleStatus.Published,
+                        Kind = ArticleKind.News,
+                        CreatedAtUtc = record.PublishedAtUtc,
+                        CreatedById = null,
+                    };
+                    await ApplyAsync(article, record, categoryId, wantedTags, reservedSlugs, now, ct);
+                    article.UpdatedAtUtc = record.PublishedAtUtc;
+                    db.Articles.Add(article);
+                    added++;
+                }
+
+                changed.Add(article);
+            }
+
+            await db.SaveChangesAsync(ct);
+            foreach (var article in changed)
+            {
+                db.ContentChanges.Add(new ContentChange { ArticleId = article.Id, Kind = ContentChangeKind.Upserted, AtUtc = now });
+                db.ArticleRevisions.Add(Snapshot(article, record: batch.First(r => r.SourceId == article.SourceId), now));
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            done += batch.Length;
+            progress?.Report(new ArticleImportProgress(done, records.Count));
+        }
+
+        return new ArticleImportResult(added, updated, unchanged, categoriesAdded, tagsAdded);
+    }
+
+    /// <summary>Copies the record onto the article; false when nothing differs.</summary>
+    private async Task<bool> ApplyAsync(Article article, ArticleImportRecord record, int categoryId, HashSet<int> wantedTags,
+        HashSet<string> reservedSlugs, DateTime now, CancellationToken ct)
+    {
+        var currentTags = article.ArticleTags.Select(t => t.TagId).ToHashSet();
+        var isNew = article.Id == 0;
+        var same = !isNew
+            && article.Title == record.Title
+            && article.Summary == record.Summary
+            && article.BodyHtml == record.BodyHtml
+            && article.CategoryId == categoryId
+            && article.Byline == record.Byline
+            && article.PublishedAtUtc == record.PublishedAtUtc
+            && currentTags.SetEquals(wantedTags);
+        if (same)
+        {
+            reservedSlugs.Add(article.Slug);
+            return false;
+        }
+
+        if (isNew || article.Title != record.Title)
+        {
+            var slug = await UniqueSlugAsync(record.Title, record.SourceId, article.Id, reservedSlugs, ct);
+            if (!isNew && slug != article.Slug)
+            {
+                // The old address keeps working: it redirects (301) to the new slug.
+                if (!await db.ArticleSlugHistory.AnyAsync(h => h.Slug == article.Slug, ct))
+                {
+                    db.ArticleSlugHistory.Add(new ArticleSlugHistory { ArticleId = article.Id, Slug = article.Slug, RetiredAtUtc = now });
+                }
+
+                // Coming back to a slug it had before: that slug is no longer "old".
+                await db.ArticleSlugHistory.Where(h => h.ArticleId == article.Id && h.Slug == slug).ExecuteDeleteAsync(ct);
+            }
+
+            article.Slug = slug;
+        }
+
+        reservedSlugs.Add(article.Slug);
+        article.Title = record.Title;
+        article.Summary = record.Summary;
+        article.BodyHtml = record.BodyHtml;
+        article.CategoryId = categoryId;
+        article.Byline = record.Byline;
+        article.PublishedAtUtc = record.PublishedAtUtc;
+        article.UpdatedAtUtc = now;
+        article.Version = Guid.NewGuid();
+
+        article.ArticleTags.RemoveAll(t => !wantedTags.Contains(t.TagId));
+        foreach (var tagId in wantedTags.Where(id => !currentTags.Contains(id)))
+        {
+            article.ArticleTags.Add(new ArticleTag { TagId = tagId });
+        }
+
+        return true;
+    }
+
+    /// <summary>A slug no other article uses now or used before (old slugs still redirect to their article).
+    /// Uniqueness rule: the folded title, then "-2", "-3"…; an article may keep a slug from its own history.</summary>
+    private async Task<string> UniqueSlugAsync(string title, string sourceId, int articleId, HashSet<string> reservedSlugs, CancellationToken ct)
+    {
+        var baseSlug = Slug.From(title);
+        if (baseSlug.Length == 0)
+        {
+            baseSlug = Slug.From("bai viet " + sourceId);
+        }
+
+        for (var n = 1; ; n++)
+        {
+            var candidate = n == 1 ? baseSlug : $"{baseSlug}-{n}";
+            if (reservedSlugs.Contains(candidate))
+            {
+                continue;
+            }
+
+            var taken = await db.Articles.AnyAsync(a => a.Slug == candidate && a.Id != articleId, ct)
+                || await db.ArticleSlugHistory.AnyAsync(h => h.Slug == candidate && h.ArticleId != articleId, ct);
+            if (!taken)
+            {
+                return candidate;
+            }
+        }
+    }
+
+    private async Task<(Dictionary<string, int> Ids, int Added)> EnsureCategoriesAsync(IReadOnlyList<ArticleImportRecord> records, CancellationToken ct)
+    {
+        var wanted = records.GroupBy(r => ImportNames.CategorySlug(r.Category)).ToDictionary(g => g.Key, g => g.First().Category);
+        var slugs = wanted.Keys.ToList();
+        var ids = await db.Categories.Where(c => slugs.Contains(c.Slug)).ToDictionaryAsync(c => c.Slug, c => c.Id, ct);
+        var missing = wanted.Where(w => !ids.ContainsKey(w.Key)).ToList();
+        if (missing.Count == 0)
+        {
+            return (ids, 0);
+        }
+
+        var order = (await db.Categories.MaxAsync(c => (int?)c.SortOrder, ct) ?? 0) + 1;
+        var created = missing.Select(m => db.Categories.Add(ImportNames.NewCategory(m.Value, order++)).Entity).ToList();
+        await db.SaveChangesAsync(ct);
+        foreach (var category in created)
+        {
+            ids[category.Slug] = category.Id;
+            logger.LogInformation("Import created category {CategoryName} ({CategorySlug})", category.Name, category.Slug);
+        }
+
+        return (ids, created.Count);
+    }
+
+    private async Task<(Dictionary<string, int> Ids, int Added)> EnsureTagsAsync(IReadOnlyList<ArticleImportRecord> records, CancellationToken ct)
+    {
+        var wanted = records.SelectMany(r => r.Tags).GroupBy(ImportNames.TagSlug).ToDictionary(g => g.Key, g => g.First());
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var chunk in wanted.Keys.Chunk(500))
+        {
+            foreach (var tag in await db.Tags.Where(t => chunk.Contains(t.Slug)).Select(t => new { t.Slug, t.Id }).ToListAsync(ct))
+            {
+                ids[tag.Slug] = tag.Id;
+            }
+        }
+
+        var created = wanted.Where(w => !ids.ContainsKey(w.Key)).Select(w => db.Tags.Add(ImportNames.NewTag(w.Value)).Entity).ToList();
+        if (created.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+            foreach (var tag in created)
+            {
+                ids[tag.Slug] = tag.Id;
+            }
+        }
+
+        return (ids, created.Count);
+    }
+
+    private static ArticleRevision Snapshot(Article article, ArticleImportRecord record, DateTime now) => new()
+    {
+        ArticleId = article.Id,
+        CreatedAtUtc = now,
+        UserName = ImportUserName,
+        Title = article.Title,
+        Summary = article.Summary,
+        BodyHtml = article.BodyHtml,
+        Status = article.Status,
+        MetadataJson = JsonSerializer.Serialize(new
+        {
+            article.SourceId,
+            article.CategoryId,
+            Category = record.Category,
+            record.Tags,
+            article.Byline,
+            article.PublishedAtUtc,
+        }),
+    };
+}
