@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Q11Portal.Core.Data;
+using Q11Portal.Web.Infrastructure.Counters;
 using Serilog;
 
 namespace Q11Portal.Web.Infrastructure;
@@ -25,6 +26,7 @@ public static class WebServiceCollectionExtensions
             o.LowercaseUrls = true;
             o.AppendTrailingSlash = false;
         });
+        services.AddPortalCounters(configuration);
         return services;
     }
 
@@ -57,10 +59,12 @@ public static class WebServiceCollectionExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UsePortalCounters();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapControllerRoute("areas", "{area:exists}/{controller=Dashboard}/{action=Index}/{id?}");
+        app.MapPortalCounters();
         app.MapControllers();
         return app;
     }

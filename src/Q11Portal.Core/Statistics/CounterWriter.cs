@@ -1,0 +1,138 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Q11Portal.Core.Articles;
+using Q11Portal.Core.Data;
+
+namespace Q11Portal.Core.Statistics;
+
+/// <summary>Adds a node's counts to the database in one transaction. Every statement only adds
+/// (<c>ViewCount = ViewCount + @delta</c>), so nodes never overwrite each other; rows are touched in one global
+/// order (articles by id, then days) so two nodes flushing at once wait for each other instead of deadlocking.
+/// A day row another node inserted first (unique violation) rolls the transaction back and it runs again.</summary>
+public sealed class CounterWriter(PortalDbContext db, ILogger<CounterWriter> logger)
+{
+    private const int MaxAttempts = 4;
+
+    public async Task ApplyAsync(CounterDeltas deltas, CancellationToken ct)
+    {
+        if (deltas.IsEmpty)
+        {
+            return;
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await strategy.ExecuteAsync(ct => ApplyOnceAsync(deltas, ct), ct);
+                return;
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && IsConflict(ex))
+            {
+                // Another node inserted the same day row or locked rows first: nothing of ours was committed.
+                logger.LogDebug(ex, "Counter flush attempt {Attempt} conflicted with another writer; retrying", attempt);
+                db.ChangeTracker.Clear();
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt + Random.Shared.Next(30)), ct);
+            }
+        }
+    }
+
+    private async Task ApplyOnceAsync(CounterDeltas deltas, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        var perArticle = deltas.ArticleViews
+            .GroupBy(e => e.Key.ArticleId)
+            .ToDictionary(g => g.Key, g => g.Sum(e => e.Value));
+        var ids = perArticle.Keys.ToList();
+        // An article deleted since it was viewed has nothing left to count on.
+        var existing = ids.Count == 0
+            ? []
+            : (await db.Articles.Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
+
+        foreach (var (articleId, delta) in perArticle.Where(e => existing.Contains(e.Key)).OrderBy(e => e.Key))
+        {
+            await db.Articles.Where(a => a.Id == articleId)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.ViewCount, a => a.ViewCount + delta), ct);
+        }
+
+        foreach (var day in deltas.ArticleViews.Keys.Select(k => k.Day).Distinct().Order())
+        {
+            var dayDeltas = deltas.ArticleViews
+                .Where(e => e.Key.Day == day && existing.Contains(e.Key.ArticleId))
+                .OrderBy(e => e.Key.ArticleId)
+                .ToList();
+            var dayIds = dayDeltas.Select(e => e.Key.ArticleId).ToList();
+            var present = (await db.ArticleDailyViews
+                .Where(v => v.Day == day && dayIds.Contains(v.ArticleId))
+                .Select(v => v.ArticleId)
+                .ToListAsync(ct)).ToHashSet();
+            foreach (var ((articleId, _), delta) in dayDeltas)
+            {
+                if (present.Contains(articleId))
+                {
+                    await db.ArticleDailyViews.Where(v => v.ArticleId == articleId && v.Day == day)
+                        .ExecuteUpdateAsync(s => s.SetProperty(v => v.Views, v => v.Views + delta), ct);
+                }
+                else
+                {
+                    db.ArticleDailyViews.Add(new ArticleDailyView { ArticleId = articleId, Day = day, Views = delta });
+                }
+            }
+        }
+
+        foreach (var (day, delta) in deltas.Site.OrderBy(e => e.Key))
+        {
+            var updated = await db.SiteDailyStats.Where(s => s.Day == day)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.Visits, x => x.Visits + delta.Visits)
+                    .SetProperty(x => x.PageViews, x => x.PageViews + delta.PageViews), ct);
+            if (updated == 0)
+            {
+                db.SiteDailyStats.Add(new SiteDailyStat { Day = day, Visits = delta.Visits, PageViews = delta.PageViews });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Unique violations (a day row inserted by another node), deadlocks and lock timeouts: all of them
+    /// roll our transaction back whole, so running it again cannot count twice.</summary>
+    private static bool IsConflict(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is DbUpdateException)
+            {
+                return true;
+            }
+
+            if (e is DbException db)
+            {
+                var state = db.SqlState;
+                // 23505 unique, 40001 serialization, 40P01 deadlock (PostgreSQL); SQLite busy/locked/constraint.
+                if (state is "23505" or "40001" or "40P01")
+                {
+                    return true;
+                }
+
+                if (e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 or 19 })
+                {
+                    return true;
+                }
+
+                if (e is Microsoft.Data.SqlClient.SqlException { Number: 2627 or 2601 or 1205 })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}
