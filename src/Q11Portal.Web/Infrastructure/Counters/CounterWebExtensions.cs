@@ -28,9 +28,9 @@ public static class CounterWebExtensions
         context.Response.Headers.CacheControl = "no-store";
         var site = counter.SiteCounts;
         ArticleCount? article = null;
-        if (bai is > 0 and var id && await counter.GetArticleViewsAsync(id.Value, ct) is { } views)
+        if (bai is int id && id > 0 && await counter.GetArticleViewsAsync(id, ct) is { } views)
         {
-            article = new ArticleCount(id.Value, views);
+            article = new ArticleCount(id, views);
         }
 
         return TypedResults.Ok(new CountsResponse(site.Total, site.Today, site.ThisMonth, site.Online, article));
