@@ -19,7 +19,7 @@ public static class StatisticsServiceCollectionExtensions
             .BindConfiguration(CounterOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<CrawlerDetector>();
+        services.AddSingleton(sp => new CrawlerDetector(sp.GetRequiredService<IOptions<CounterOptions>>()));
         services.AddScoped<CounterWriter>();
         services.AddScoped<StatisticsService>();
         services.AddSingleton<ViewCounter>();
