@@ -13,6 +13,10 @@ public static class CoreServiceCollectionExtensions
         services.AddPortalData(configuration, contentRoot);
         services.AddSingleton<ArticleHtmlSanitizer>();
         services.AddScoped<DemoContentSeeder>();
+        services.AddScoped<ArticleService>();
+        services.AddScoped<ArticleSlugs>();
+        services.AddScoped<Categories.CategoryService>();
+        services.AddScoped<Sidebar.SidebarService>();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Import.ArticleImporter>();
         return services;

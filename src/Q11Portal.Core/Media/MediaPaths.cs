@@ -29,4 +29,7 @@ public static class MediaPaths
     /// <summary>A srcset value listing every rendition: "/media/x-480.jpg 480w, /media/x-800.jpg 800w".</summary>
     public static string SrcSet(string storedName, string widths) =>
         string.Join(", ", ParseWidths(widths).Select(w => $"{RenditionUrl(storedName, w)} {w}w"));
+
+    /// <summary>An attachment's URL; its stored name is a path relative to the uploads directory, extension included.</summary>
+    public static string AttachmentUrl(string storedName) => UrlPrefix + storedName.TrimStart('/');
 }

@@ -1,21 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Q11Portal.Core.Articles;
-using Q11Portal.Core.Data;
+using Q11Portal.Web.Models;
 
 namespace Q11Portal.Web.Controllers;
 
-public sealed class HomeController(PortalDbContext db) : Controller
+public sealed class HomeController(ArticleService articles) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {
-        var titles = await db.Articles.AsNoTracking()
-            .Where(a => a.Status == ArticleStatus.Published)
-            .OrderByDescending(a => a.PublishedAtUtc)
-            .Select(a => a.Title)
-            .Take(20)
-            .ToListAsync(ct);
-        return View(titles);
+        var home = await articles.GetHomeAsync(latestCount: 8, perCategory: 5, ct);
+        return View(new HomeViewModel(home));
     }
 }

@@ -19,6 +19,7 @@ public static class WebServiceCollectionExtensions
         // Vietnamese text stays readable in the HTML source instead of becoming numeric entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddPortalSite();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.Configure<RouteOptions>(o =>
@@ -56,6 +57,7 @@ public static class WebServiceCollectionExtensions
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
+        app.UsePortalMedia();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

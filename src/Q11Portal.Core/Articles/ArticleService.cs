@@ -1,0 +1,218 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Q11Portal.Core.Common;
+using Q11Portal.Core.Data;
+using Q11Portal.Core.Media;
+
+namespace Q11Portal.Core.Articles;
+
+/// <summary>Read side of the public site: home, lists, the article page. Everything goes through
+/// <see cref="ArticleVisibility.VisibleAt"/>, so drafts and scheduled articles never leak.</summary>
+public sealed class ArticleService(PortalDbContext db, TimeProvider clock)
+{
+    public const int DefaultPageSize = 12;
+    public const int NeighbourCount = 5;
+
+    /// <summary>The projection every list uses; kept as an expression so EF translates it to SQL.</summary>
+    public static readonly Expression<Func<Article, ArticleSummary>> ToSummary = a => new ArticleSummary(
+        a.Id,
+        a.Title,
+        a.Slug,
+        a.Summary,
+        a.PublishedAtUtc!.Value,
+        new CategoryRef(a.Category.Id, a.Category.Name, a.Category.Slug),
+        a.LeadImage == null
+            ? null
+            : new ImageRef(a.LeadImage.StoredName, a.LeadImage.Widths, a.LeadImage.Width, a.LeadImage.Height, a.LeadImage.AltText));
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Public articles as of now, for other features' queries (search, feeds, related news).</summary>
+    public IQueryable<Article> Visible() => db.Articles.AsNoTracking().VisibleAt(Now);
+
+    public async Task<HomeData> GetHomeAsync(int latestCount, int perCategory, CancellationToken ct)
+    {
+        var visible = Visible();
+        var featured = await visible.Where(a => a.IsFeatured)
+            .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
+            .Select(ToSummary).FirstOrDefaultAsync(ct)
+            ?? await visible.OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
+                .Select(ToSummary).FirstOrDefaultAsync(ct);
+
+        var featuredId = featured?.Id ?? 0;
+        var latest = await visible.Where(a => a.Id != featuredId)
+            .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
+            .Take(latestCount).Select(ToSummary).ToListAsync(ct);
+
+        var mainCategories = await db.Categories.AsNoTracking()
+            .Where(c => c.ParentId == null && c.ShowOnHome)
+            .OrderBy(c => c.SortOrder).ThenBy(c => c.Name)
+            .Select(c => new { Ref = new CategoryRef(c.Id, c.Name, c.Slug), ChildIds = c.Children.Select(x => x.Id).ToList() })
+            .ToListAsync(ct);
+
+        var blocks = new List<CategoryBlock>(mainCategories.Count);
+        foreach (var category in mainCategories)
+        {
+            var ids = category.ChildIds.Append(category.Ref.Id).ToList();
+            var items = await visible.Where(a => ids.Contains(a.CategoryId) && a.Id != featuredId)
+                .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
+                .Take(perCategory).Select(ToSummary).ToListAsync(ct);
+            if (items.Count > 0)
+            {
+                blocks.Add(new CategoryBlock(category.Ref, items));
+            }
+        }
+
+        return new HomeData(featured, latest, blocks);
+    }
+
+    /// <summary>A category's page of articles (its sub-categories included); null when no category has the slug.</summary>
+    public async Task<(CategoryRef Category, ArticlePage Page)?> GetCategoryPageAsync(string slug, int page, int pageSize, CancellationToken ct)
+    {
+        var category = await db.Categories.AsNoTracking()
+            .Where(c => c.Slug == slug)
+            .Select(c => new { Ref = new CategoryRef(c.Id, c.Name, c.Slug), ChildIds = c.Children.Select(x => x.Id).ToList() })
+            .SingleOrDefaultAsync(ct);
+        if (category is null)
+        {
+            return null;
+        }
+
+        var ids = category.ChildIds.Append(category.Ref.Id).ToList();
+        var result = await PageAsync(Visible().Where(a => ids.Contains(a.CategoryId)), page, pageSize, ct);
+        return (category.Ref, result);
+    }
+
+    /// <summary>A tag's page of articles; null when no tag has the slug.</summary>
+    public async Task<(TagRef Tag, ArticlePage Page)?> GetTagPageAsync(string slug, int page, int pageSize, CancellationToken ct)
+    {
+        var tag = await db.Tags.AsNoTracking().Where(t => t.Slug == slug)
+            .Select(t => new { t.Id, Ref = new TagRef(t.Name, t.Slug) })
+            .SingleOrDefaultAsync(ct);
+        if (tag is null)
+        {
+            return null;
+        }
+
+        var query = Visible().Where(a => a.ArticleTags.Any(x => x.TagId == tag.Id));
+        return (tag.Ref, await PageAsync(query, page, pageSize, ct));
+    }
+
+    /// <summary>Articles published on one local (Asia/Ho_Chi_Minh) day: 00:30 local on 1 June is on 01/06 even
+    /// though it is 31 May in UTC.</summary>
+    public Task<ArticlePage> GetDayAsync(DateOnly localDay, int page, int pageSize, CancellationToken ct)
+    {
+        var (start, end) = LocalTime.DayRangeUtc(localDay);
+        var query = Visible().Where(a => a.PublishedAtUtc >= start && a.PublishedAtUtc < end);
+        return PageAsync(query, page, pageSize, ct);
+    }
+
+    /// <summary>Finds a public article by slug; an old slug from <see cref="ArticleSlugHistory"/> answers with the
+    /// article's current slug so the caller can redirect permanently.</summary>
+    public async Task<ArticleLookup> FindBySlugAsync(string slug, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(slug) || slug.Length > Slug.MaxLength + 20)
+        {
+            return ArticleLookup.NotFound;
+        }
+
+        var article = await Visible().Where(a => a.Slug == slug)
+            .Select(a => new
+            {
+                a.Id, a.Title, a.Slug, a.Summary, a.BodyHtml, PublishedAtUtc = a.PublishedAtUtc!.Value, a.UpdatedAtUtc, a.Byline, a.Source,
+                Category = new CategoryRef(a.Category.Id, a.Category.Name, a.Category.Slug),
+                LeadImage = a.LeadImage == null
+                    ? null
+                    : new ImageRef(a.LeadImage.StoredName, a.LeadImage.Widths, a.LeadImage.Width, a.LeadImage.Height, a.LeadImage.AltText),
+                a.LeadImageCaption, a.ViewCount, a.Kind, a.ReviewedDocument, a.ReportingUnit, a.ReportPeriod,
+                TopicTitle = a.Topic == null ? null : a.Topic.Title,
+                TopicSlug = a.Topic == null ? null : a.Topic.Slug,
+            })
+            .SingleOrDefaultAsync(ct);
+
+        if (article is null)
+        {
+            var movedTo = await db.ArticleSlugHistory.AsNoTracking()
+                .Where(h => h.Slug == slug)
+                .Select(h => h.Article)
+                .VisibleAt(Now)
+                .Select(a => a.Slug)
+                .FirstOrDefaultAsync(ct);
+            return movedTo is null ? ArticleLookup.NotFound : new ArticleLookup(null, movedTo);
+        }
+
+        var tags = await db.ArticleTags.AsNoTracking().Where(x => x.ArticleId == article.Id)
+            .OrderBy(x => x.Tag.Name).Select(x => new TagRef(x.Tag.Name, x.Tag.Slug)).ToListAsync(ct);
+        var attachments = (await db.Attachments.AsNoTracking().Where(x => x.ArticleId == article.Id)
+            .OrderBy(x => x.SortOrder).ThenBy(x => x.Id)
+            .Select(x => new { x.Title, x.FileName, x.StoredName, x.ContentType, x.SizeBytes }).ToListAsync(ct))
+            .Select(x => new AttachmentRef(string.IsNullOrWhiteSpace(x.Title) ? x.FileName : x.Title, x.FileName, MediaPaths.AttachmentUrl(x.StoredName), x.ContentType, x.SizeBytes))
+            .ToList();
+
+        ReportInfo? report = null;
+        if (article.Kind == ArticleKind.Report)
+        {
+            var figures = await db.ReportFigures.AsNoTracking().Where(f => f.ArticleId == article.Id)
+                .OrderBy(f => f.SortOrder).ThenBy(f => f.Id)
+                .Select(f => new ReportFigureRef(f.Label, f.Value, f.Unit)).ToListAsync(ct);
+            report = new ReportInfo(article.ReviewedDocument, article.ReportingUnit, article.ReportPeriod, article.TopicTitle, article.TopicSlug, figures);
+        }
+
+        return new ArticleLookup(
+            new ArticleDetails(
+                article.Id, article.Title, article.Slug, article.Summary, article.BodyHtml, article.PublishedAtUtc, article.UpdatedAtUtc,
+                article.Byline, article.Source, article.Category, article.LeadImage, article.LeadImageCaption, article.ViewCount,
+                tags, attachments, report),
+            null);
+    }
+
+    /// <summary>TIN MỚI HƠN and TIN ĐÃ ĐƯA: the nearest public articles of the same category on either side,
+    /// both lists newest first. Ties on the publish time are broken by id so no article is skipped or repeated.</summary>
+    public async Task<ArticleNeighbours> GetNeighboursAsync(int articleId, int count, CancellationToken ct)
+    {
+        var current = await db.Articles.AsNoTracking().Where(a => a.Id == articleId)
+            .Select(a => new { a.CategoryId, a.PublishedAtUtc }).SingleOrDefaultAsync(ct);
+        if (current?.PublishedAtUtc is not { } published)
+        {
+            return new ArticleNeighbours([], []);
+        }
+
+        var sameCategory = Visible().Where(a => a.CategoryId == current.CategoryId && a.Id != articleId);
+        var newer = await sameCategory
+            .Where(a => a.PublishedAtUtc > published || (a.PublishedAtUtc == published && a.Id > articleId))
+            .OrderBy(a => a.PublishedAtUtc).ThenBy(a => a.Id)
+            .Take(count).Select(ToSummary).ToListAsync(ct);
+        newer.Reverse();
+        var older = await sameCategory
+            .Where(a => a.PublishedAtUtc < published || (a.PublishedAtUtc == published && a.Id < articleId))
+            .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
+            .Take(count).Select(ToSummary).ToListAsync(ct);
+        return new ArticleNeighbours(newer, older);
+    }
+
+    /// <summary>The latest public articles of a category, without the given article (the default "Tin liên quan").</summary>
+    public Task<List<ArticleSummary>> GetLatestInCategoryAsync(int categoryId, int exceptArticleId, int count, CancellationToken ct) =>
+        Visible().Where(a => a.CategoryId == categoryId && a.Id != exceptArticleId)
+            .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
+            .Take(count).Select(ToSummary).ToListAsync(ct);
+
+    public Task<List<ArticleSummary>> GetLatestAsync(int count, CancellationToken ct) =>
+        Visible().OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
+            .Take(count).Select(ToSummary).ToListAsync(ct);
+
+    private static async Task<ArticlePage> PageAsync(IQueryable<Article> query, int page, int pageSize, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var total = await query.CountAsync(ct);
+        var skip = (long)(page - 1) * pageSize;
+        if (skip >= total)
+        {
+            return new ArticlePage([], page, pageSize, total);
+        }
+
+        var items = await query.OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
+            .Skip((int)skip).Take(pageSize).Select(ToSummary).ToListAsync(ct);
+        return new ArticlePage(items, page, pageSize, total);
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using Q11Portal.Core.Articles;
+using Q11Portal.Web.Infrastructure;
+using Q11Portal.Web.Models;
+
+namespace Q11Portal.Web.Controllers;
+
+public sealed class ArticlesController(ArticleService articles) : Controller
+{
+    /// <param name="print">"?in=1" renders the print view (no menus or sidebar).</param>
+    [HttpGet("tin-tuc/{slug}")]
+    public async Task<IActionResult> Details(string slug, [FromQuery(Name = "in")] string? print, CancellationToken ct)
+    {
+        var lookup = await articles.FindBySlugAsync(slug, ct);
+        if (lookup.MovedToSlug is { } moved)
+        {
+            var target = "/tin-tuc/" + moved + Request.QueryString.Value;
+            return RedirectPermanent(target);
+        }
+
+        if (lookup.Article is not { } article)
+        {
+            return this.NotFoundPage("Bài viết không tồn tại hoặc đã được gỡ bỏ.");
+        }
+
+        var neighbours = await articles.GetNeighboursAsync(article.Id, ArticleService.NeighbourCount, ct);
+        return View(new ArticlePageViewModel(article, neighbours, PrintView: print is "1"));
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+using Q11Portal.Core.Articles;
+using Q11Portal.Web.Infrastructure;
+using Q11Portal.Web.Models;
+
+namespace Q11Portal.Web.Controllers;
+
+public sealed class CategoriesController(ArticleService articles) : Controller
+{
+    [HttpGet("chuyen-muc/{slug}")]
+    public async Task<IActionResult> Index(string slug, int page = 1, CancellationToken ct = default)
+    {
+        if (this.CheckPage(page) is { } bad)
+        {
+            return bad;
+        }
+
+        var result = await articles.GetCategoryPageAsync(slug, page, ArticleService.DefaultPageSize, ct);
+        if (result is not { } found)
+        {
+            return this.NotFoundPage("Không có chuyên mục này.");
+        }
+
+        if (found.Page.IsBeyondLastPage)
+        {
+            return this.NotFoundPage(PagingGuard.BeyondLastPage);
+        }
+
+        var path = $"/chuyen-muc/{found.Category.Slug}";
+        return View("~/Views/Shared/ArticleList.cshtml", new ArticleListViewModel(found.Category.Name, "Chuyên mục", found.Page, p => PagingGuard.WithPage(path, p))
+        {
+            EmptyText = "Chuyên mục này chưa có bài viết.",
+        });
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+using Q11Portal.Core.Articles;
+using Q11Portal.Web.Infrastructure;
+using Q11Portal.Web.Models;
+
+namespace Q11Portal.Web.Controllers;
+
+public sealed class TagsController(ArticleService articles) : Controller
+{
+    [HttpGet("tu-khoa/{slug}")]
+    public async Task<IActionResult> Index(string slug, int page = 1, CancellationToken ct = default)
+    {
+        if (this.CheckPage(page) is { } bad)
+        {
+            return bad;
+        }
+
+        var result = await articles.GetTagPageAsync(slug, page, ArticleService.DefaultPageSize, ct);
+        if (result is not { } found)
+        {
+            return this.NotFoundPage("Không có từ khóa này.");
+        }
+
+        if (found.Page.IsBeyondLastPage)
+        {
+            return this.NotFoundPage(PagingGuard.BeyondLastPage);
+        }
+
+        var path = $"/tu-khoa/{found.Tag.Slug}";
+        return View("~/Views/Shared/ArticleList.cshtml", new ArticleListViewModel(found.Tag.Name, "Từ khóa", found.Page, p => PagingGuard.WithPage(path, p))
+        {
+            EmptyText = "Chưa có bài viết nào mang từ khóa này.",
+        });
+    }
+}
