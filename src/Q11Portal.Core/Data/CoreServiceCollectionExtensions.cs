@@ -19,6 +19,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Sidebar.SidebarService>();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Import.ArticleImporter>();
+        services.AddScoped<Generation.ArticleGenerator>();
         return services;
     }
 }
