@@ -11,14 +11,19 @@ try
     builder.Services.AddSerilog((services, lc) => lc
         .ReadFrom.Configuration(builder.Configuration)
         .ReadFrom.Services(services)
-        .Enrich.FromLogContext());
+        .Enrich.FromLogContext(),
+        // Each host builds its own logger instead of freezing the static bootstrap one, so several hosts in one
+        // process (parallel WebApplicationFactory tests) do not race on "The logger is already frozen".
+        preserveStaticLogger: true);
 
     builder.Services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
     builder.Services.AddPortalWeb(builder.Configuration);
+    builder.Services.AddPortalIdentity();
 
     var app = builder.Build();
 
     await app.InitializeDatabaseAsync();
+    await app.InitializePortalIdentityAsync();
     app.UsePortalPipeline();
 
     await app.RunAsync();
