@@ -2,6 +2,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Q11Portal.Core.Articles;
 using Q11Portal.Core.Demo;
+using Q11Portal.Core.Media;
+using Q11Portal.Core.Reports;
 
 namespace Q11Portal.Core.Data;
 
@@ -19,6 +21,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Sidebar.SidebarService>();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Import.ArticleImporter>();
+        services.AddPortalMedia();
+        services.AddPortalReports();
         return services;
     }
 }
