@@ -15,6 +15,7 @@ try
 
     builder.Services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
     builder.Services.AddPortalWeb(builder.Configuration);
+    builder.Services.AddPortalCommentsWeb();
 
     var app = builder.Build();
 
