@@ -27,6 +27,7 @@ public sealed class ViewCounter : IDisposable
     private readonly ILogger<ViewCounter> logger;
     private readonly ConcurrentDictionary<string, int> slugIds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, long> articleViews = new();
+    private readonly Lock pendingLock = new();
     private CounterDeltas pending = new();
     private DateTime slugCacheStartedUtc;
     private long dropped;
@@ -141,7 +142,7 @@ public sealed class ViewCounter : IDisposable
     /// <summary>This node's views of the article that the next flush will add.</summary>
     public long PendingViews(int articleId)
     {
-        lock (pending)
+        lock (pendingLock)
         {
             long sum = 0;
             foreach (var ((id, _), views) in pending.ArticleViews)
@@ -166,7 +167,7 @@ public sealed class ViewCounter : IDisposable
             await DrainAsync(ct);
 
             CounterDeltas batch;
-            lock (pending)
+            lock (pendingLock)
             {
                 batch = pending;
                 pending = new CounterDeltas();
@@ -182,7 +183,7 @@ public sealed class ViewCounter : IDisposable
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
                 {
-                    lock (pending)
+                    lock (pendingLock)
                     {
                         pending.MergeFrom(batch);
                     }
@@ -238,7 +239,7 @@ public sealed class ViewCounter : IDisposable
             outcomes = await fallbackStore.ProcessAsync(resolved, ct);
         }
 
-        lock (pending)
+        lock (pendingLock)
         {
             for (var i = 0; i < resolved.Count; i++)
             {
