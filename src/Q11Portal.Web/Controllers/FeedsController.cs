@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Q11Portal.Core.Data;
 using Q11Portal.Core.Media;
 using Q11Portal.Core.Syndication;
+using Q11Portal.Web.Infrastructure;
 using Q11Portal.Web.Infrastructure.Reach;
 
 namespace Q11Portal.Web.Controllers;
@@ -40,7 +41,7 @@ public sealed class FeedsController(SyndicationService syndication, PublicUrls u
         var category = await syndication.FindCategoryAsync(slug, ct);
         if (category is null)
         {
-            return NotFound();
+            return this.NotFoundPage("Không có chuyên mục này.");
         }
 
         var entries = await syndication.GetLatestAsync(category.Id, SyndicationService.FeedSize, ct);

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
+using Q11Portal.Core.Articles;
 using Q11Portal.Core.Common;
 using Q11Portal.Core.Media;
 
@@ -42,6 +43,22 @@ public sealed record ShareMeta(string Title, string? Description, string Path)
     public const string CanonicalKey = "Reach.Canonical";
 
     public ShareImage? Image { get; init; }
+
+    /// <summary>An article page: sapo as description, the lead picture when it is large enough, publish and
+    /// modify times, category as section, byline as author.</summary>
+    public static ShareMeta ForArticle(ArticleDetails a) =>
+        new(a.Title, string.IsNullOrWhiteSpace(a.Summary) ? a.Title : a.Summary, "/tin-tuc/" + a.Slug)
+        {
+            Image = a.LeadImage is { } image
+                ? ShareImage.FromRenditions(image.StoredName, image.Widths, image.Width, image.Height, image.AltText)
+                : null,
+            Article = new ArticleShareInfo(
+                a.PublishedAtUtc,
+                a.UpdatedAtUtc > a.PublishedAtUtc ? a.UpdatedAtUtc : a.PublishedAtUtc,
+                a.Category.Name,
+                a.Byline,
+                a.Tags.Select(t => t.Name).ToList()),
+        };
 
     /// <summary>Set for articles: og:type article, article:* tags and NewsArticle structured data.</summary>
     public ArticleShareInfo? Article { get; init; }
