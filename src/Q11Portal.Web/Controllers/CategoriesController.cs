@@ -27,6 +27,7 @@ public sealed class CategoriesController(ArticleService articles) : Controller
         }
 
         var path = $"/chuyen-muc/{found.Category.Slug}";
+        ViewData[Infrastructure.Reach.ShareMeta.FeedCategoryKey] = found.Category.Slug;
         return View("~/Views/Shared/ArticleList.cshtml", new ArticleListViewModel(found.Category.Name, "Chuyên mục", found.Page, p => PagingGuard.WithPage(path, p))
         {
             EmptyText = "Chuyên mục này chưa có bài viết.",

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Q11Portal.Core.Data;
 using Q11Portal.Web.Infrastructure.Counters;
+using Q11Portal.Web.Infrastructure.Reach;
 using Serilog;
 
 namespace Q11Portal.Web.Infrastructure;
@@ -20,6 +21,7 @@ public static class WebServiceCollectionExtensions
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddPortalSite();
+        services.AddPortalReach();
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.Configure<RouteOptions>(o =>
@@ -40,6 +42,7 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UsePortalSecurityHeaders();
         var culture = new CultureInfo("vi-VN");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
