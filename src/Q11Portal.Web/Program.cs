@@ -8,10 +8,12 @@ try
 {
     var builder = WebApplication.CreateBuilder(args);
 
+    // Each host builds its own logger and leaves the static bootstrap logger alone: freezing the one global logger
+    // races when several hosts start in one process (the test suites), failing with "The logger is already frozen".
     builder.Services.AddSerilog((services, lc) => lc
         .ReadFrom.Configuration(builder.Configuration)
         .ReadFrom.Services(services)
-        .Enrich.FromLogContext());
+        .Enrich.FromLogContext(), preserveStaticLogger: true);
 
     builder.Services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
     builder.Services.AddPortalWeb(builder.Configuration);
