@@ -6,11 +6,11 @@ namespace Q11Portal.Cli;
 /// <summary>The whole command line as a function of its arguments and two writers, so tests run verbs in process.</summary>
 public static class CliApp
 {
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default, TextReader? input = null)
     {
         var configurationArgs = args.Where(CliHost.IsConfigurationArgument).ToArray();
         var commandArgs = args.Where(a => !CliHost.IsConfigurationArgument(a)).ToArray();
-        var host = new CliHost(configurationArgs, output, error);
+        var host = new CliHost(configurationArgs, output, error, input);
 
         var root = new RootCommand("q11portal — công cụ vận hành cổng thông tin Quận ủy Quận 11 (Q11Portal operator tool)." +
             " Configuration overrides: --Database:Provider=Sqlite|SqlServer|PostgreSql --Database:ConnectionString=… --DataDirectory=…");
@@ -18,6 +18,7 @@ public static class CliApp
         root.Subcommands.Add(DatabaseCommands.Migrate(host));
         root.Subcommands.Add(DatabaseCommands.SeedDemo(host));
         root.Subcommands.Add(ImportCommands.Import(host));
+        root.Subcommands.Add(UserCommands.Build(host));
 
         var invocation = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(commandArgs).InvokeAsync(invocation, ct);

@@ -8,8 +8,14 @@ using Serilog.Events;
 namespace Q11Portal.Cli;
 
 /// <summary>The CLI's service container: the same configuration keys and Core services as the web host.</summary>
-public sealed class CliHost(string[] configurationArgs, TextWriter? output = null, TextWriter? error = null)
+public sealed class CliHost(string[] configurationArgs, TextWriter? output = null, TextWriter? error = null, TextReader? input = null)
 {
+    /// <summary>Where verbs read secrets such as passwords (standard input unless a test passes its own reader).</summary>
+    public TextReader In { get; } = input ?? Console.In;
+
+    /// <summary>True when <see cref="In"/> is an interactive terminal, so a password can be typed hidden.</summary>
+    public bool InputIsTerminal { get; } = input is null && !Console.IsInputRedirected;
+
     /// <summary>Where verbs write their results (standard output unless a test passes its own writer).</summary>
     public TextWriter Out { get; } = output ?? Console.Out;
 

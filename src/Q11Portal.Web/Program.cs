@@ -17,10 +17,12 @@ try
 
     builder.Services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
     builder.Services.AddPortalWeb(builder.Configuration);
+    builder.Services.AddPortalIdentity();
 
     var app = builder.Build();
 
     await app.InitializeDatabaseAsync();
+    await app.InitializePortalIdentityAsync();
     app.UsePortalPipeline();
 
     await app.RunAsync();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Q11Portal.Core.Articles;
 using Q11Portal.Core.Demo;
+using Q11Portal.Core.Users;
 
 namespace Q11Portal.Core.Data;
 
@@ -19,6 +20,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Sidebar.SidebarService>();
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Import.ArticleImporter>();
+        services.AddPortalUsers();
+        services.AddPortalNewsroom();
         return services;
     }
 }

@@ -19,4 +19,26 @@ public static class Roles
         Admin => "Quản trị",
         _ => role,
     };
+
+    /// <summary>The canonical role name for user input ("admin", "Quản trị", "bien-tap"…), or null.</summary>
+    public static string? Parse(string? text)
+    {
+        var folded = Common.VietnameseText.Fold(text).Replace('-', ' ').Trim();
+        return folded switch
+        {
+            "reporter" or "phong vien" => Reporter,
+            "editor" or "bien tap" => Editor,
+            "admin" or "quan tri" => Admin,
+            _ => null,
+        };
+    }
+
+    /// <summary>Higher roles include the lower ones: Admin > Editor > Reporter.</summary>
+    public static int Rank(string? role) => role switch
+    {
+        Admin => 3,
+        Editor => 2,
+        Reporter => 1,
+        _ => 0,
+    };
 }

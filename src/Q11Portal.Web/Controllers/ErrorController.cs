@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Q11Portal.Web.Controllers;
 
 [ApiExplorerSettings(IgnoreApi = true)]
+// Status-code pages re-execute this with the failed request's method: a refused POST must still get its page.
+[IgnoreAntiforgeryToken]
 public sealed class ErrorController : Controller
 {
     [Route("/loi/{code:int?}")]

@@ -1,0 +1,52 @@
+namespace Q11Portal.Core.Audit;
+
+/// <summary>The action names written to the audit log; the audit page filters by them.</summary>
+public static class AuditActions
+{
+    public const string LoginFailed = "login.failed";
+    public const string LoginLockedOut = "login.locked-out";
+    public const string UserCreated = "user.created";
+    public const string UserRoleChanged = "user.role-changed";
+    public const string UserLocked = "user.locked";
+    public const string UserUnlocked = "user.unlocked";
+    public const string PasswordChanged = "user.password-changed";
+
+    public const string ArticleCreated = "article.created";
+    public const string ArticleSubmitted = "article.submitted";
+    public const string ArticleReturned = "article.returned";
+    public const string ArticleScheduled = "article.scheduled";
+    public const string ArticlePublished = "article.published";
+    public const string ArticleUnpublished = "article.unpublished";
+    public const string ArticleDeleted = "article.deleted";
+    public const string ArticleRestored = "article.revision-restored";
+    public const string ArticlePublishedEdited = "article.published-edited";
+
+    /// <summary>Vietnamese labels for the audit page; unknown actions (other features') show as stored.</summary>
+    public static string DisplayName(string action) => action switch
+    {
+        LoginFailed => "Đăng nhập sai",
+        LoginLockedOut => "Tài khoản bị tạm khóa do đăng nhập sai",
+        UserCreated => "Tạo tài khoản",
+        UserRoleChanged => "Đổi vai trò",
+        UserLocked => "Khóa tài khoản",
+        UserUnlocked => "Mở khóa tài khoản",
+        PasswordChanged => "Đổi mật khẩu",
+        ArticleCreated => "Tạo bài viết",
+        ArticleSubmitted => "Gửi duyệt",
+        ArticleReturned => "Trả lại bài",
+        ArticleScheduled => "Hẹn giờ xuất bản",
+        ArticlePublished => "Xuất bản",
+        ArticleUnpublished => "Gỡ bài",
+        ArticleDeleted => "Xóa bài",
+        ArticleRestored => "Khôi phục phiên bản",
+        ArticlePublishedEdited => "Sửa bài đã xuất bản",
+        _ => action,
+    };
+
+    public static readonly string[] Known =
+    [
+        LoginFailed, LoginLockedOut, UserCreated, UserRoleChanged, UserLocked, UserUnlocked, PasswordChanged,
+        ArticleCreated, ArticleSubmitted, ArticleReturned, ArticleScheduled, ArticlePublished, ArticleUnpublished,
+        ArticleDeleted, ArticleRestored, ArticlePublishedEdited,
+    ];
+}

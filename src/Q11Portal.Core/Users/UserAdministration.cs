@@ -1,0 +1,234 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Q11Portal.Core.Audit;
+using Q11Portal.Core.Common;
+using Q11Portal.Core.Data;
+
+namespace Q11Portal.Core.Users;
+
+public sealed record StaffUserSummary(string Id, string Email, string DisplayName, string? Role, bool IsLocked, DateTime? LockedUntilUtc, DateTime CreatedAtUtc);
+
+/// <summary>Success, or Vietnamese messages saying what to fix.</summary>
+public sealed record UserCommandResult(bool Succeeded, IReadOnlyList<string> Errors, string? UserId = null)
+{
+    public static UserCommandResult Ok(string? userId = null) => new(true, [], userId);
+    public static UserCommandResult Fail(params string[] errors) => new(false, errors);
+    public static UserCommandResult From(IdentityResult result, string? userId = null) =>
+        result.Succeeded ? Ok(userId) : new(false, result.Errors.Select(e => e.Description).ToList());
+}
+
+/// <summary>Staff accounts: create, role, lock. Used by the admin pages and the CLI; every change is audited.
+/// A staff member has exactly one role (Reporter, Editor or Admin); the higher ones include the lower.</summary>
+public sealed class UserAdministration(
+    UserManager<PortalUser> users,
+    RoleManager<IdentityRole> roles,
+    PortalDbContext db,
+    AuditLog audit,
+    TimeProvider clock,
+    ILogger<UserAdministration> logger)
+{
+    public async Task EnsureRolesAsync(CancellationToken ct)
+    {
+        foreach (var role in Roles.All)
+        {
+            ct.ThrowIfCancellationRequested();
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<StaffUserSummary>> ListAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var roleByUser = await (from ur in db.UserRoles
+                                join r in db.Roles on ur.RoleId equals r.Id
+                                select new { ur.UserId, r.Name }).ToListAsync(ct);
+        var list = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
+        return list.Select(u => new StaffUserSummary(
+                u.Id,
+                u.Email ?? u.UserName ?? u.Id,
+                u.DisplayName,
+                roleByUser.Where(x => x.UserId == u.Id).Select(x => x.Name!).OrderByDescending(Roles.Rank).FirstOrDefault(),
+                u.IsDisabled || (u.LockoutEnd is { } end && end > now),
+                u.LockoutEnd?.UtcDateTime,
+                u.CreatedAtUtc))
+            .ToList();
+    }
+
+    public async Task<bool> AnyAdminAsync(CancellationToken ct) =>
+        await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Admin select ur).AnyAsync(ct);
+
+    public async Task<UserCommandResult> CreateAsync(string email, string? displayName, string role, string password, string? actor, CancellationToken ct)
+    {
+        email = VietnameseText.Nfc(email).Trim();
+        var canonicalRole = Roles.Parse(role);
+        if (canonicalRole is null)
+        {
+            return UserCommandResult.Fail("Vai trò không hợp lệ (Phóng viên, Biên tập hoặc Quản trị).");
+        }
+
+        if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal))
+        {
+            return UserCommandResult.Fail("Địa chỉ email không hợp lệ.");
+        }
+
+        await EnsureRolesAsync(ct);
+        var user = new PortalUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = string.IsNullOrWhiteSpace(displayName) ? email.Split('@')[0] : VietnameseText.Nfc(displayName).Trim(),
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            LockoutEnabled = true,
+        };
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return UserCommandResult.From(created);
+        }
+
+        var added = await users.AddToRoleAsync(user, canonicalRole);
+        if (!added.Succeeded)
+        {
+            await users.DeleteAsync(user);
+            return UserCommandResult.From(added);
+        }
+
+        audit.Add(actor, AuditActions.UserCreated, "User", user.Id, $"{email}: {Roles.DisplayName(canonicalRole)}");
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Staff account {UserId} created with role {Role} by {Actor}", user.Id, canonicalRole, actor);
+        return UserCommandResult.Ok(user.Id);
+    }
+
+    public async Task<PortalUser?> FindAsync(string idOrEmail) =>
+        await users.FindByIdAsync(idOrEmail) ?? await users.FindByEmailAsync(idOrEmail.Trim());
+
+    public async Task<UserCommandResult> SetRoleAsync(string idOrEmail, string role, string? actor, CancellationToken ct)
+    {
+        var canonicalRole = Roles.Parse(role);
+        if (canonicalRole is null)
+        {
+            return UserCommandResult.Fail("Vai trò không hợp lệ (Phóng viên, Biên tập hoặc Quản trị).");
+        }
+
+        var user = await FindAsync(idOrEmail);
+        if (user is null)
+        {
+            return UserCommandResult.Fail("Không tìm thấy tài khoản.");
+        }
+
+        await EnsureRolesAsync(ct);
+        var current = await users.GetRolesAsync(user);
+        if (current.Count == 1 && current[0] == canonicalRole)
+        {
+            return UserCommandResult.Ok(user.Id);
+        }
+
+        if (current.Contains(Roles.Admin) && canonicalRole != Roles.Admin && await IsLastActiveAdminAsync(user, ct))
+        {
+            return UserCommandResult.Fail("Đây là quản trị viên duy nhất còn hoạt động; hãy cấp quyền Quản trị cho người khác trước.");
+        }
+
+        if (current.Count > 0)
+        {
+            var removed = await users.RemoveFromRolesAsync(user, current);
+            if (!removed.Succeeded)
+            {
+                return UserCommandResult.From(removed);
+            }
+        }
+
+        var added = await users.AddToRoleAsync(user, canonicalRole);
+        if (!added.Succeeded)
+        {
+            return UserCommandResult.From(added);
+        }
+
+        // No stamp change: open sessions keep going and pick up the new role at their next stamp check,
+        // which rebuilds the principal's role claims.
+        var before = current.Count == 0 ? "(không có)" : string.Join(", ", current.Select(Roles.DisplayName));
+        audit.Add(actor, AuditActions.UserRoleChanged, "User", user.Id, $"{user.Email}: {before} → {Roles.DisplayName(canonicalRole)}");
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Role of {UserId} set to {Role} by {Actor}", user.Id, canonicalRole, actor);
+        return UserCommandResult.Ok(user.Id);
+    }
+
+    public async Task<UserCommandResult> SetLockedAsync(string idOrEmail, bool locked, string? actor, CancellationToken ct)
+    {
+        var user = await FindAsync(idOrEmail);
+        if (user is null)
+        {
+            return UserCommandResult.Fail("Không tìm thấy tài khoản.");
+        }
+
+        if (locked && (await users.GetRolesAsync(user)).Contains(Roles.Admin) && await IsLastActiveAdminAsync(user, ct))
+        {
+            return UserCommandResult.Fail("Không thể khóa quản trị viên duy nhất còn hoạt động.");
+        }
+
+        user.IsDisabled = locked;
+        user.LockoutEnabled = true;
+        user.LockoutEnd = locked ? DateTimeOffset.MaxValue : null;
+        if (!locked)
+        {
+            user.AccessFailedCount = 0;
+        }
+
+        var updated = await users.UpdateAsync(user);
+        if (!updated.Succeeded)
+        {
+            return UserCommandResult.From(updated);
+        }
+
+        if (locked)
+        {
+            // Ends the locked person's open sessions at their next stamp check.
+            await users.UpdateSecurityStampAsync(user);
+        }
+
+        audit.Add(actor, locked ? AuditActions.UserLocked : AuditActions.UserUnlocked, "User", user.Id, user.Email);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Account {UserId} {State} by {Actor}", user.Id, locked ? "locked" : "unlocked", actor);
+        return UserCommandResult.Ok(user.Id);
+    }
+
+    /// <summary>Creates the first administrator from configuration when both values are set and no admin exists.
+    /// Returns true when an account was created.</summary>
+    public async Task<bool> EnsureBootstrapAdminAsync(AdminBootstrapOptions options, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(options.Email) || string.IsNullOrEmpty(options.Password))
+        {
+            return false;
+        }
+
+        await EnsureRolesAsync(ct);
+        if (await AnyAdminAsync(ct))
+        {
+            return false;
+        }
+
+        var existing = await users.FindByEmailAsync(options.Email.Trim());
+        var result = existing is null
+            ? await CreateAsync(options.Email, options.DisplayName, Roles.Admin, options.Password, "configuration", ct)
+            : await SetRoleAsync(existing.Id, Roles.Admin, "configuration", ct);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Admin:Email/Admin:Password could not create the first administrator: " + string.Join(" ", result.Errors));
+        }
+
+        logger.LogWarning("First administrator created from configuration; remove Admin:Password from the configuration now");
+        return true;
+    }
+
+    private async Task<bool> IsLastActiveAdminAsync(PortalUser user, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
+        ct.ThrowIfCancellationRequested();
+        return !admins.Any(a => a.Id != user.Id && !a.IsDisabled && (a.LockoutEnd is null || a.LockoutEnd <= now));
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Q11Portal.Core.Users;
+using Q11Portal.Web.Areas.Admin.Models;
+
+namespace Q11Portal.Web.Areas.Admin.Controllers;
+
+/// <summary>Staff accounts (Quản trị only): list, create, change role, lock and unlock. Every change is audited.</summary>
+[Route("admin/users")]
+[Authorize(Policy = Policies.Admin)]
+public sealed class UsersController(UserAdministration administration, UserManager<PortalUser> users) : AdminControllerBase
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken ct) =>
+        View(new UsersPageViewModel(await administration.ListAsync(ct), users.GetUserId(User)));
+
+    [HttpGet("create")]
+    public IActionResult Create() => View(new CreateUserInput());
+
+    [HttpPost("create")]
+    public async Task<IActionResult> Create(CreateUserInput input, CancellationToken ct)
+    {
+        if (Roles.Parse(input.Role) is null)
+        {
+            ModelState.AddModelError(nameof(input.Role), "Vai trò không hợp lệ.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            input.Password = string.Empty;
+            return View(input);
+        }
+
+        var result = await administration.CreateAsync(input.Email, input.DisplayName, input.Role, input.Password, ActorName, ct);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(string.Empty, error);
+            }
+
+            input.Password = string.Empty;
+            return View(input);
+        }
+
+        Flash($"Đã tạo tài khoản {input.Email}.");
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("{id}/role")]
+    public async Task<IActionResult> SetRole(string id, string role, CancellationToken ct)
+    {
+        var result = await administration.SetRoleAsync(id, role ?? string.Empty, ActorName, ct);
+        Report(result, $"Đã đổi vai trò thành {Roles.DisplayName(Roles.Parse(role) ?? string.Empty)}.");
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("{id}/lock")]
+    public async Task<IActionResult> Lock(string id, CancellationToken ct)
+    {
+        if (id == users.GetUserId(User))
+        {
+            FlashError("Bạn không thể tự khóa tài khoản của mình.");
+            return RedirectToAction(nameof(Index));
+        }
+
+        Report(await administration.SetLockedAsync(id, true, ActorName, ct), "Đã khóa tài khoản; các phiên đăng nhập của người này sẽ kết thúc.");
+        return RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost("{id}/unlock")]
+    public async Task<IActionResult> Unlock(string id, CancellationToken ct)
+    {
+        Report(await administration.SetLockedAsync(id, false, ActorName, ct), "Đã mở khóa tài khoản.");
+        return RedirectToAction(nameof(Index));
+    }
+
+    private void Report(UserCommandResult result, string success)
+    {
+        if (result.Succeeded)
+        {
+            Flash(success);
+        }
+        else
+        {
+            FlashError(string.Join(" ", result.Errors));
+        }
+    }
+}
