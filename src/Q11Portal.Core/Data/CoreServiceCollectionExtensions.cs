@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Q11Portal.Core.Articles;
 using Q11Portal.Core.Demo;
 using Q11Portal.Core.Users;
+using Q11Portal.Core.Media;
+using Q11Portal.Core.Reports;
 
 namespace Q11Portal.Core.Data;
 
@@ -22,6 +24,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Import.ArticleImporter>();
         services.AddPortalUsers();
         services.AddPortalNewsroom();
+        services.AddPortalMedia();
+        services.AddPortalReports();
         return services;
     }
 }

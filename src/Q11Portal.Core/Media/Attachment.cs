@@ -15,4 +15,5 @@ public class Attachment
     public string Title { get; set; } = string.Empty;
     public DateTime UploadedAtUtc { get; set; }
     public int SortOrder { get; set; }
+    public string? UploadedBy { get; set; }
 }

@@ -15,6 +15,8 @@ public sealed class MediaFileConfiguration : IEntityTypeConfiguration<MediaFile>
         b.Property(m => m.AltText).HasMaxLength(500);
         b.Property(m => m.Caption).HasMaxLength(500);
         b.Property(m => m.UploadedBy).HasMaxLength(256);
+        b.Property(m => m.SearchText).HasMaxLength(1300);
+        b.HasIndex(m => m.UploadedAtUtc);
     }
 }
 
@@ -27,6 +29,7 @@ public sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachmen
         b.Property(a => a.FileName).HasMaxLength(260).IsRequired();
         b.Property(a => a.ContentType).HasMaxLength(150);
         b.Property(a => a.Title).HasMaxLength(300);
+        b.Property(a => a.UploadedBy).HasMaxLength(256);
         b.HasOne(a => a.Article).WithMany(x => x.Attachments).HasForeignKey(a => a.ArticleId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -17,4 +17,6 @@ public class MediaFile
     public string? Caption { get; set; }
     public DateTime UploadedAtUtc { get; set; }
     public string? UploadedBy { get; set; }
+    /// <summary>File name, alt text and caption folded (<c>VietnameseText.Fold</c>) for the library search.</summary>
+    public string SearchText { get; set; } = string.Empty;
 }

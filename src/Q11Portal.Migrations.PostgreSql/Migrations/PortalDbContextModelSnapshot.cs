@@ -665,6 +665,10 @@ namespace Q11Portal.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("UploadedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ArticleId");
@@ -705,6 +709,11 @@ namespace Q11Portal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1300)
+                        .HasColumnType("character varying(1300)");
+
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");
 
@@ -732,6 +741,8 @@ namespace Q11Portal.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("StoredName")
                         .IsUnique();
+
+                    b.HasIndex("UploadedAtUtc");
 
                     b.ToTable("MediaFiles");
                 });

@@ -667,6 +667,10 @@ namespace Q11Portal.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("UploadedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ArticleId");
@@ -707,6 +711,11 @@ namespace Q11Portal.Migrations.SqlServer.Migrations
                         .HasMaxLength(260)
                         .HasColumnType("nvarchar(260)");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1300)
+                        .HasColumnType("nvarchar(1300)");
+
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");
 
@@ -734,6 +743,8 @@ namespace Q11Portal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("StoredName")
                         .IsUnique();
+
+                    b.HasIndex("UploadedAtUtc");
 
                     b.ToTable("MediaFiles");
                 });

@@ -636,6 +636,10 @@ namespace Q11Portal.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("UploadedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ArticleId");
@@ -674,6 +678,11 @@ namespace Q11Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1300)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SizeBytes")
                         .HasColumnType("INTEGER");
 
@@ -701,6 +710,8 @@ namespace Q11Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StoredName")
                         .IsUnique();
+
+                    b.HasIndex("UploadedAtUtc");
 
                     b.ToTable("MediaFiles");
                 });

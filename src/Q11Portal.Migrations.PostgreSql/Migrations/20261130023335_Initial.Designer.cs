@@ -12,7 +12,7 @@ using Q11Portal.Core.Data;
 namespace Q11Portal.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261130021844_Initial")]
+    [Migration("20261130023335_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -668,6 +668,10 @@ namespace Q11Portal.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("UploadedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ArticleId");
@@ -708,6 +712,11 @@ namespace Q11Portal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(260)
                         .HasColumnType("character varying(260)");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1300)
+                        .HasColumnType("character varying(1300)");
+
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");
 
@@ -735,6 +744,8 @@ namespace Q11Portal.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("StoredName")
                         .IsUnique();
+
+                    b.HasIndex("UploadedAtUtc");
 
                     b.ToTable("MediaFiles");
                 });

@@ -140,7 +140,8 @@ namespace Q11Portal.Migrations.SqlServer.Migrations
                     AltText = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
                     Caption = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     UploadedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UploadedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
+                    UploadedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    SearchText = table.Column<string>(type: "nvarchar(1300)", maxLength: 1300, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -497,7 +498,8 @@ namespace Q11Portal.Migrations.SqlServer.Migrations
                     SizeBytes = table.Column<long>(type: "bigint", nullable: false),
                     Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
                     UploadedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    SortOrder = table.Column<int>(type: "int", nullable: false)
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    UploadedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -750,6 +752,11 @@ namespace Q11Portal.Migrations.SqlServer.Migrations
                 table: "MediaFiles",
                 column: "StoredName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MediaFiles_UploadedAtUtc",
+                table: "MediaFiles",
+                column: "UploadedAtUtc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RelatedArticles_ArticleId_Rank",

@@ -1,0 +1,195 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Q11Portal.Core.Articles;
+using Q11Portal.Core.Audit;
+using Q11Portal.Core.Common;
+using Q11Portal.Core.Data;
+
+namespace Q11Portal.Core.Media;
+
+/// <summary>Documents (Văn bản) attached to an article: checked by content signature, stored under generated names in
+/// a directory no static file handler serves, and handed out only through the download endpoint.</summary>
+public sealed class AttachmentService(
+    PortalDbContext db,
+    PortalPaths paths,
+    IOptions<MediaOptions> options,
+    AuditLog audit,
+    TimeProvider clock,
+    ILogger<AttachmentService> logger)
+{
+    public const int TitleMaxLength = 300;
+
+    /// <summary>Outside the uploads directory, which is published at /media.</summary>
+    public string DocumentsDirectory => Path.Combine(paths.DataDirectory, "documents");
+
+    public static string AcceptedTypesText => "PDF, Word (DOC, DOCX), Excel (XLS, XLSX), PowerPoint (PPT, PPTX) hoặc OpenDocument (ODT, ODS, ODP)";
+
+    public async Task<MediaResult<AttachmentSummary>> AddAsync(
+        int articleId, Stream content, long? declaredLength, string? fileName, string? title, string? userName, CancellationToken ct)
+    {
+        var limit = options.Value.MaxDocumentBytes;
+        var name = MediaService.CleanFileName(fileName);
+        var cleanTitle = VietnameseText.Nfc(title).Trim();
+        if (cleanTitle.Length > TitleMaxLength)
+        {
+            return MediaResult<AttachmentSummary>.Fail($"Tên hiển thị của văn bản dài tối đa {TitleMaxLength} ký tự.");
+        }
+
+        var article = await db.Articles.Where(a => a.Id == articleId).Select(a => new { a.Id, a.Title }).SingleOrDefaultAsync(ct);
+        if (article is null)
+        {
+            return MediaResult<AttachmentSummary>.Fail("Không tìm thấy bài viết để đính kèm văn bản.");
+        }
+
+        var tooLarge = $"Văn bản “{name}” quá lớn; dung lượng tối đa là {MediaOptions.SizeText(limit)}.";
+        if (declaredLength > limit)
+        {
+            return MediaResult<AttachmentSummary>.Fail(tooLarge);
+        }
+
+        var bytes = await MediaService.ReadLimitedAsync(content, limit, ct);
+        if (bytes is null)
+        {
+            return MediaResult<AttachmentSummary>.Fail(tooLarge);
+        }
+
+        if (bytes.Length == 0)
+        {
+            return MediaResult<AttachmentSummary>.Fail("Chưa chọn tệp văn bản, hoặc tệp rỗng.");
+        }
+
+        var extension = Path.GetExtension(name).ToLowerInvariant();
+        var claimed = FileSignatures.TypeOfExtension(extension);
+        var kind = FileSignatures.SniffDocument(bytes);
+        if (kind is null)
+        {
+            logger.LogWarning("Document upload {FileName} by {UserName} refused: content matches no accepted document type", name, userName);
+            return MediaResult<AttachmentSummary>.Fail(claimed is null
+                ? $"Tệp “{name}” không được nhận. Chỉ nhận văn bản {AcceptedTypesText}."
+                : $"Nội dung tệp “{name}” không phải là tệp {claimed.DisplayName} như phần mở rộng {extension} cho biết (hoặc tệp có macro). Hãy mở và lưu lại tệp rồi tải lên.");
+        }
+
+        var type = FileSignatures.TypeOf(kind.Value);
+        if (extension.Length == 0)
+        {
+            name += type.Extension;
+        }
+        else if (claimed?.Kind != kind)
+        {
+            logger.LogWarning("Document upload {FileName} by {UserName} refused: content is {Kind}, name says {Extension}", name, userName, kind, extension);
+            return MediaResult<AttachmentSummary>.Fail($"Tệp “{name}” thực chất là tệp {type.DisplayName} ({type.Extension}) chứ không phải {extension}. Hãy đổi đúng phần mở rộng rồi tải lại.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var storedName = $"{now:yyyy}/{now:MM}/{Guid.NewGuid():N}";
+        var path = PhysicalPath(storedName);
+        await MediaService.WriteAtomicallyAsync(path, bytes, ct);
+        try
+        {
+            var nextOrder = await db.Attachments.Where(a => a.ArticleId == articleId).MaxAsync(a => (int?)a.SortOrder, ct) ?? 0;
+            var attachment = new Attachment
+            {
+                ArticleId = articleId,
+                StoredName = storedName,
+                FileName = name,
+                ContentType = type.ContentType,
+                SizeBytes = bytes.Length,
+                Title = cleanTitle.Length > 0 ? cleanTitle : Path.GetFileNameWithoutExtension(name),
+                UploadedAtUtc = now,
+                UploadedBy = userName,
+                SortOrder = nextOrder + 1,
+            };
+            db.Attachments.Add(attachment);
+            await db.SaveChangesAsync(ct);
+            audit.Add(userName, "attachment.add", nameof(Article), articleId.ToString(), $"{name} ({bytes.Length} bytes)");
+            await db.SaveChangesAsync(ct);
+            logger.LogInformation("Document {AttachmentId} ({FileName}) attached to article {ArticleId} by {UserName}", attachment.Id, name, articleId, userName);
+            return MediaResult<AttachmentSummary>.Ok(ToSummary(attachment));
+        }
+        catch
+        {
+            MediaService.TryDelete(path);
+            throw;
+        }
+    }
+
+    public Task<List<AttachmentSummary>> ListAsync(int articleId, CancellationToken ct) =>
+        db.Attachments.AsNoTracking()
+            .Where(a => a.ArticleId == articleId)
+            .OrderBy(a => a.SortOrder).ThenBy(a => a.Id)
+            .Select(a => new AttachmentSummary(a.Id, a.ArticleId, a.Title, a.FileName, a.ContentType, a.SizeBytes, a.UploadedAtUtc))
+            .ToListAsync(ct);
+
+    /// <summary>The file to stream, or null when it does not exist or its article is not public and the caller is not staff.</summary>
+    public async Task<AttachmentDownload?> OpenAsync(int id, bool isStaff, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var row = await db.Attachments.AsNoTracking()
+            .Where(a => a.Id == id)
+            .Where(a => isStaff || (a.Article.Status == ArticleStatus.Published && a.Article.PublishedAtUtc <= now))
+            .Select(a => new { a.StoredName, a.FileName, a.ContentType, a.SizeBytes })
+            .SingleOrDefaultAsync(ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var path = PhysicalPath(row.StoredName);
+        if (!File.Exists(path))
+        {
+            logger.LogError("Document {AttachmentId} is in the database but its file {Path} is missing", id, path);
+            return null;
+        }
+
+        return new AttachmentDownload(row.FileName, row.ContentType, path, row.SizeBytes);
+    }
+
+    /// <summary>Removes a document from its article; returns false when it does not exist.</summary>
+    public async Task<bool> DeleteAsync(int id, string? userName, CancellationToken ct)
+    {
+        var attachment = await db.Attachments.SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (attachment is null)
+        {
+            return false;
+        }
+
+        db.Attachments.Remove(attachment);
+        audit.Add(userName, "attachment.delete", nameof(Article), attachment.ArticleId.ToString(), attachment.FileName);
+        await db.SaveChangesAsync(ct);
+        MediaService.TryDelete(PhysicalPath(attachment.StoredName));
+        return true;
+    }
+
+    /// <summary>Moves a document one place up (-1) or down (+1) in its article's list.</summary>
+    public async Task MoveAsync(int id, int direction, CancellationToken ct)
+    {
+        var attachment = await db.Attachments.SingleOrDefaultAsync(a => a.Id == id, ct);
+        if (attachment is null)
+        {
+            return;
+        }
+
+        var siblings = await db.Attachments.Where(a => a.ArticleId == attachment.ArticleId).OrderBy(a => a.SortOrder).ThenBy(a => a.Id).ToListAsync(ct);
+        var index = siblings.IndexOf(attachment);
+        var target = index + Math.Sign(direction);
+        if (target < 0 || target >= siblings.Count)
+        {
+            return;
+        }
+
+        (siblings[index], siblings[target]) = (siblings[target], siblings[index]);
+        for (var i = 0; i < siblings.Count; i++)
+        {
+            siblings[i].SortOrder = i + 1;
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    public string PhysicalPath(string storedName) =>
+        Path.Combine(DocumentsDirectory, storedName.Replace('/', Path.DirectorySeparatorChar));
+
+    private static AttachmentSummary ToSummary(Attachment a) =>
+        new(a.Id, a.ArticleId, a.Title, a.FileName, a.ContentType, a.SizeBytes, a.UploadedAtUtc);
+}
