@@ -14,6 +14,8 @@ public sealed class PortalPaths
 
     public string DataDirectory { get; }
     public string UploadsDirectory => Path.Combine(DataDirectory, "uploads");
+    /// <summary>Attached documents: never published as static files, only through the download endpoint.</summary>
+    public string DocumentsDirectory => Path.Combine(DataDirectory, "documents");
     public string SearchIndexDirectory => Path.Combine(DataDirectory, "search-index");
     public string DefaultSqliteFile => Path.Combine(DataDirectory, "q11portal.db");
 

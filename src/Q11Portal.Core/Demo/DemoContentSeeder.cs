@@ -126,7 +126,7 @@ public sealed class DemoContentSeeder(
             .Where(x => x.Text.Report is not null).ToList();
         Parallel.ForEach(reportTexts, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount }, x =>
         {
-            var path = Path.Combine(paths.UploadsDirectory, ReportPdfName(x.Number));
+            var path = Path.Combine(paths.DocumentsDirectory, ReportPdfName(x.Number));
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             DemoDocuments.WriteReportPdf(path, x.Text);
         });
@@ -236,14 +236,14 @@ public sealed class DemoContentSeeder(
         return html.ToString();
     }
 
-    private static string ReportPdfName(string number) => $"demo/files/{number}-bao-cao.pdf";
+    private static string ReportPdfName(string number) => $"demo/{number}-bao-cao.pdf";
 
     private Attachment ReportAttachment(string storedName, DateTime publishedUtc) => new()
     {
         StoredName = storedName,
         FileName = Path.GetFileName(storedName),
         ContentType = "application/pdf",
-        SizeBytes = new FileInfo(Path.Combine(paths.UploadsDirectory, storedName)).Length,
+        SizeBytes = new FileInfo(Path.Combine(paths.DocumentsDirectory, storedName)).Length,
         Title = "Toàn văn báo cáo (PDF)",
         UploadedAtUtc = publishedUtc,
     };

@@ -107,6 +107,7 @@ public sealed class DemoImages : IDisposable
             AltText = title,
             UploadedAtUtc = nowUtc,
             UploadedBy = "demo",
+            SearchText = MediaService.SearchTextOf(storedName, title, null),
         };
     }
 

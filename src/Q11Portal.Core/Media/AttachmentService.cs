@@ -21,7 +21,7 @@ public sealed class AttachmentService(
     public const int TitleMaxLength = 300;
 
     /// <summary>Outside the uploads directory, which is published at /media.</summary>
-    public string DocumentsDirectory => Path.Combine(paths.DataDirectory, "documents");
+    public string DocumentsDirectory => paths.DocumentsDirectory;
 
     public static string AcceptedTypesText => "PDF, Word (DOC, DOCX), Excel (XLS, XLSX), PowerPoint (PPT, PPTX) hoặc OpenDocument (ODT, ODS, ODP)";
 

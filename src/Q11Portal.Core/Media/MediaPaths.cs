@@ -30,6 +30,7 @@ public static class MediaPaths
     public static string SrcSet(string storedName, string widths) =>
         string.Join(", ", ParseWidths(widths).Select(w => $"{RenditionUrl(storedName, w)} {w}w"));
 
-    /// <summary>An attachment's URL; its stored name is a path relative to the uploads directory, extension included.</summary>
-    public static string AttachmentUrl(string storedName) => UrlPrefix + storedName.TrimStart('/');
+    /// <summary>An attachment's download URL: documents are never static files, they go out through
+    /// <c>AttachmentsController</c> with Content-Disposition: attachment and nosniff.</summary>
+    public static string AttachmentUrl(int attachmentId) => "/van-ban/" + attachmentId;
 }

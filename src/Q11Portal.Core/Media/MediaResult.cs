@@ -41,7 +41,7 @@ public sealed record AttachmentSummary(int Id, int ArticleId, string Title, stri
 {
     public string Extension => Path.GetExtension(FileName).TrimStart('.').ToUpperInvariant();
 
-    public string DownloadUrl => $"/van-ban/{Id}";
+    public string DownloadUrl => MediaPaths.AttachmentUrl(Id);
 
     public string SizeText => MediaOptions.SizeText(SizeBytes);
 }

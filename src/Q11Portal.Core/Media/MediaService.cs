@@ -209,7 +209,8 @@ public sealed class MediaService(
     public string RenditionPath(string storedName, int width) =>
         Path.Combine(paths.UploadsDirectory, MediaPaths.RenditionFile(storedName, width).Replace('/', Path.DirectorySeparatorChar));
 
-    internal static string SearchTextOf(string fileName, string alt, string? caption)
+    /// <summary>What the library search matches: file name, alt text and caption, folded.</summary>
+    public static string SearchTextOf(string fileName, string alt, string? caption)
     {
         var text = VietnameseText.Fold($"{Path.GetFileNameWithoutExtension(fileName)} {alt} {caption}");
         return text.Length > 1300 ? text[..1300] : text;
