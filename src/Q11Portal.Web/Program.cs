@@ -2,9 +2,7 @@ using Q11Portal.Core.Data;
 using Q11Portal.Web.Infrastructure;
 using Serilog;
 
-// A plain (not "bootstrap") logger: a reloadable one can be frozen only once per process, and the test suites start
-// many hosts in one process.
-Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 
 try
 {
