@@ -145,7 +145,7 @@ public sealed class ArticleService(PortalDbContext db, TimeProvider clock)
             .OrderBy(x => x.Tag.Name).Select(x => new TagRef(x.Tag.Name, x.Tag.Slug)).ToListAsync(ct);
         var attachments = (await db.Attachments.AsNoTracking().Where(x => x.ArticleId == article.Id)
             .OrderBy(x => x.SortOrder).ThenBy(x => x.Id)
-            .Select(x => new { x.Id, x.Title, x.FileName, x.StoredName, x.ContentType, x.SizeBytes }).ToListAsync(ct))
+            .Select(x => new { x.Id, x.Title, x.FileName, x.ContentType, x.SizeBytes }).ToListAsync(ct))
             .Select(x => new AttachmentRef(string.IsNullOrWhiteSpace(x.Title) ? x.FileName : x.Title, x.FileName, MediaPaths.AttachmentUrl(x.Id), x.ContentType, x.SizeBytes))
             .ToList();
 

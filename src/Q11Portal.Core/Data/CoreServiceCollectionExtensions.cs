@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Q11Portal.Core.Articles;
+using Q11Portal.Core.Categories;
 using Q11Portal.Core.Demo;
 using Q11Portal.Core.Users;
 using Q11Portal.Core.Media;
@@ -27,6 +28,7 @@ public static class CoreServiceCollectionExtensions
         services.AddPortalNewsroom();
         services.AddPortalMedia();
         services.AddPortalReports();
+        services.AddPortalSiteAdministration();
         return services;
     }
 }

@@ -127,7 +127,7 @@ public sealed class AttachmentService(
         var now = clock.GetUtcNow().UtcDateTime;
         var row = await db.Attachments.AsNoTracking()
             .Where(a => a.Id == id)
-            .Where(a => isStaff || (a.Article.Status == ArticleStatus.Published && a.Article.PublishedAtUtc <= now))
+            .Where(a => isStaff || db.Articles.VisibleAt(now).Any(v => v.Id == a.ArticleId))
             .Select(a => new { a.StoredName, a.FileName, a.ContentType, a.SizeBytes })
             .SingleOrDefaultAsync(ct);
         if (row is null)

@@ -21,7 +21,7 @@ public sealed partial class TopicService(PortalDbContext db, AuditLog audit, Tim
             .Where(t => t.IsPublished)
             .OrderBy(t => t.SortOrder).ThenBy(t => t.Title)
             .Select(t => new TopicSummary(t.Id, t.Title, t.Slug, t.Description, t.IsPublished, t.SortOrder,
-                db.Articles.Count(a => a.TopicId == t.Id && a.Kind == ArticleKind.Report && a.Status == ArticleStatus.Published && a.PublishedAtUtc <= now)))
+                db.Articles.VisibleAt(now).Count(a => a.TopicId == t.Id && a.Kind == ArticleKind.Report)))
             .ToListAsync(ct);
     }
 
@@ -52,7 +52,8 @@ public sealed partial class TopicService(PortalDbContext db, AuditLog audit, Tim
 
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = await db.Articles.AsNoTracking()
-            .Where(a => a.TopicId == topic.Id && a.Kind == ArticleKind.Report && a.Status == ArticleStatus.Published && a.PublishedAtUtc <= now)
+            .VisibleAt(now)
+            .Where(a => a.TopicId == topic.Id && a.Kind == ArticleKind.Report)
             .Select(a => new
             {
                 Report = new TopicReport(a.Id, a.Title, a.Slug, a.Summary, a.ReviewedDocument, a.ReportingUnit, a.ReportPeriod, a.PublishedAtUtc!.Value),

@@ -274,7 +274,7 @@ public sealed class MediaServiceTests
         var service = Service(database, db);
         var used = (await Upload(service, TestFiles.Image(500, 300), "a.jpg")).Value!;
         var unused = (await Upload(service, TestFiles.Image(500, 300), "b.jpg")).Value!;
-        var category = new Categories.Category { Name = "Tin", Slug = "tin" };
+        var category = new Q11Portal.Core.Categories.Category { Name = "Tin", Slug = "tin" };
         db.Articles.Add(new Q11Portal.Core.Articles.Article { Title = "Bài có ảnh", Slug = "bai-co-anh", Category = category, LeadImageId = used.Id });
         await db.SaveChangesAsync(Ct);
 

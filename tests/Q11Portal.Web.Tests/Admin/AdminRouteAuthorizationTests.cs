@@ -23,6 +23,12 @@ public sealed class AdminRouteAuthorizationTests
         ["Dashboard.*"] = Roles.Reporter,
         ["Profile.*"] = Roles.Reporter,
         ["Users.*"] = Roles.Admin,
+        ["Media.*"] = Roles.Reporter,
+        ["Media.Edit"] = Roles.Editor,
+        ["Media.Delete"] = Roles.Editor,
+        ["ArticleAttachments.*"] = Roles.Reporter,
+        ["Reports.*"] = Roles.Reporter,
+        ["Topics.*"] = Roles.Editor,
     };
 
     private sealed record AdminRoute(string Name, string Method, string Path, string? DeclaredRole);

@@ -1,0 +1,234 @@
+using Microsoft.EntityFrameworkCore;
+using Q11Portal.Core.Audit;
+using Q11Portal.Core.Common;
+using Q11Portal.Core.Data;
+
+namespace Q11Portal.Core.Categories;
+
+/// <summary>A category in the admin tree: depth for indentation, and what blocks its deletion.</summary>
+public sealed record CategoryNode(int Id, string Name, string Slug, string? Description, int? ParentId, int Depth, int SortOrder, bool ShowOnHome, int ArticleCount, int ChildCount);
+
+/// <summary>Editors' category management: create, rename (with slug), move under a parent without cycles, reorder
+/// among siblings, delete only when empty. Every change is audited. Methods return a Vietnamese error or null.</summary>
+public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit)
+{
+    public const int NameMaxLength = 150;
+    public const int DescriptionMaxLength = 1000;
+
+    /// <summary>Every category depth-first in display order (parents before their children).</summary>
+    public async Task<IReadOnlyList<CategoryNode>> ListTreeAsync(CancellationToken ct)
+    {
+        var rows = await db.Categories.AsNoTracking()
+            .Select(c => new { c.Id, c.Name, c.Slug, c.Description, c.ParentId, c.SortOrder, c.ShowOnHome, Articles = db.Articles.Count(a => a.CategoryId == c.Id) })
+            .ToListAsync(ct);
+        var byParent = rows.ToLookup(r => r.ParentId);
+        var result = new List<CategoryNode>(rows.Count);
+        void Walk(int? parentId, int depth)
+        {
+            foreach (var r in byParent[parentId].OrderBy(r => r.SortOrder).ThenBy(r => r.Name, StringComparer.Ordinal))
+            {
+                result.Add(new CategoryNode(r.Id, r.Name, r.Slug, r.Description, r.ParentId, depth, r.SortOrder, r.ShowOnHome, r.Articles, byParent[r.Id].Count()));
+                if (depth < 20)
+                {
+                    Walk(r.Id, depth + 1);
+                }
+            }
+        }
+
+        Walk(null, 0);
+        return result;
+    }
+
+    public async Task<(int? Id, string? Error)> CreateAsync(string? name, string? slug, int? parentId, string? description, bool showOnHome, string? userName, CancellationToken ct)
+    {
+        var (cleanName, cleanSlug, cleanDescription, error) = await ValidateAsync(null, name, slug, description, ct);
+        if (error is null && parentId is not null && !await db.Categories.AnyAsync(c => c.Id == parentId, ct))
+        {
+            error = "Chuyên mục cha đã chọn không còn tồn tại.";
+        }
+
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        var order = await db.Categories.Where(c => c.ParentId == parentId).MaxAsync(c => (int?)c.SortOrder, ct) ?? 0;
+        var category = new Category { Name = cleanName, Slug = cleanSlug, Description = cleanDescription, ParentId = parentId, ShowOnHome = showOnHome, SortOrder = order + 1 };
+        db.Categories.Add(category);
+        await db.SaveChangesAsync(ct);
+        audit.Add(userName, "category.create", nameof(Category), category.Id.ToString(), $"{cleanName} ({cleanSlug})");
+        await db.SaveChangesAsync(ct);
+        return (category.Id, null);
+    }
+
+    /// <summary>Renames (and re-slugs) a category and moves it under <paramref name="parentId"/> (null = top level).</summary>
+    public async Task<string?> UpdateAsync(int id, string? name, string? slug, int? parentId, string? description, bool showOnHome, string? userName, CancellationToken ct)
+    {
+        var category = await db.Categories.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (category is null)
+        {
+            return NotFound;
+        }
+
+        var (cleanName, cleanSlug, cleanDescription, error) = await ValidateAsync(id, name, slug, description, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (parentId != category.ParentId)
+        {
+            var moveError = await CheckParentAsync(id, parentId, ct);
+            if (moveError is not null)
+            {
+                return moveError;
+            }
+
+            category.SortOrder = (await db.Categories.Where(c => c.ParentId == parentId).MaxAsync(c => (int?)c.SortOrder, ct) ?? 0) + 1;
+        }
+
+        var changes = new List<string>();
+        if (category.Name != cleanName)
+        {
+            changes.Add($"tên “{category.Name}” → “{cleanName}”");
+        }
+
+        if (category.Slug != cleanSlug)
+        {
+            changes.Add($"đường dẫn {category.Slug} → {cleanSlug}");
+        }
+
+        var moved = category.ParentId != parentId;
+        if (moved)
+        {
+            changes.Add($"chuyên mục cha {category.ParentId?.ToString() ?? "—"} → {parentId?.ToString() ?? "—"}");
+        }
+
+        category.Name = cleanName;
+        category.Slug = cleanSlug;
+        category.Description = cleanDescription;
+        category.ParentId = parentId;
+        category.ShowOnHome = showOnHome;
+        audit.Add(userName, moved ? "category.move" : "category.update",
+            nameof(Category), id.ToString(), changes.Count == 0 ? cleanName : string.Join("; ", changes));
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>Moves a category one place up (-1) or down (+1) among its siblings.</summary>
+    public async Task<string?> MoveAsync(int id, int direction, string? userName, CancellationToken ct)
+    {
+        var category = await db.Categories.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (category is null)
+        {
+            return NotFound;
+        }
+
+        var siblings = await db.Categories.Where(c => c.ParentId == category.ParentId).OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(ct);
+        var index = siblings.IndexOf(category);
+        var target = index + Math.Sign(direction);
+        if (target < 0 || target >= siblings.Count)
+        {
+            return null;
+        }
+
+        (siblings[index], siblings[target]) = (siblings[target], siblings[index]);
+        for (var i = 0; i < siblings.Count; i++)
+        {
+            siblings[i].SortOrder = i + 1;
+        }
+
+        audit.Add(userName, "category.reorder", nameof(Category), id.ToString(), $"{category.Name} → vị trí {target + 1}");
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<string?> DeleteAsync(int id, string? userName, CancellationToken ct)
+    {
+        var category = await db.Categories.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (category is null)
+        {
+            return NotFound;
+        }
+
+        var children = await db.Categories.CountAsync(c => c.ParentId == id, ct);
+        if (children > 0)
+        {
+            return $"Chuyên mục “{category.Name}” còn {children} chuyên mục con; hãy chuyển hoặc xóa chúng trước.";
+        }
+
+        var articles = await db.Articles.CountAsync(a => a.CategoryId == id, ct);
+        if (articles > 0)
+        {
+            return $"Chuyên mục “{category.Name}” còn {articles} bài viết; hãy chuyển các bài sang chuyên mục khác trước khi xóa.";
+        }
+
+        db.Categories.Remove(category);
+        audit.Add(userName, "category.delete", nameof(Category), id.ToString(), $"{category.Name} ({category.Slug})");
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    private const string NotFound = "Không tìm thấy chuyên mục này; có thể đã bị xóa.";
+
+    /// <summary>A category cannot go under itself or under one of its own descendants.</summary>
+    private async Task<string?> CheckParentAsync(int id, int? parentId, CancellationToken ct)
+    {
+        if (parentId is null)
+        {
+            return null;
+        }
+
+        if (parentId == id)
+        {
+            return "Không thể đặt một chuyên mục làm chuyên mục con của chính nó.";
+        }
+
+        var parents = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.ParentId, ct);
+        if (!parents.ContainsKey(parentId.Value))
+        {
+            return "Chuyên mục cha đã chọn không còn tồn tại.";
+        }
+
+        var seen = new HashSet<int>();
+        for (int? current = parentId; current is not null && seen.Add(current.Value); current = parents.GetValueOrDefault(current.Value))
+        {
+            if (current == id)
+            {
+                return "Không thể chuyển chuyên mục vào bên trong chuyên mục con của nó (sẽ tạo thành vòng lặp).";
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<(string Name, string Slug, string? Description, string? Error)> ValidateAsync(int? id, string? name, string? slug, string? description, CancellationToken ct)
+    {
+        var cleanName = VietnameseText.Nfc(name).Trim();
+        var cleanDescription = VietnameseText.NfcOrNull(description)?.Trim() is { Length: > 0 } d ? d : null;
+        var cleanSlug = Slug.From(string.IsNullOrWhiteSpace(slug) ? cleanName : slug);
+        string? error = null;
+        if (cleanName.Length == 0)
+        {
+            error = "Vui lòng nhập tên chuyên mục.";
+        }
+        else if (cleanName.Length > NameMaxLength)
+        {
+            error = $"Tên chuyên mục dài tối đa {NameMaxLength} ký tự.";
+        }
+        else if (cleanDescription?.Length > DescriptionMaxLength)
+        {
+            error = $"Phần mô tả dài tối đa {DescriptionMaxLength} ký tự.";
+        }
+        else if (cleanSlug.Length == 0)
+        {
+            error = "Đường dẫn (slug) phải có ít nhất một chữ cái hoặc chữ số.";
+        }
+        else if (await db.Categories.AnyAsync(c => c.Slug == cleanSlug && c.Id != id, ct))
+        {
+            error = $"Đường dẫn “{cleanSlug}” đã được chuyên mục khác dùng; hãy chọn đường dẫn khác.";
+        }
+
+        return (cleanName, cleanSlug, cleanDescription, error);
+    }
+}

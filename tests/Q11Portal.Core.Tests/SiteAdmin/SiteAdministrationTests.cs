@@ -1,0 +1,161 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Q11Portal.Core.Articles;
+using Q11Portal.Core.Audit;
+using Q11Portal.Core.Categories;
+using Q11Portal.Core.Data;
+using Q11Portal.Core.Sidebar;
+using Q11Portal.Core.Tags;
+using Q11Portal.Testing;
+
+namespace Q11Portal.Core.Tests.SiteAdmin;
+
+public sealed class SiteAdministrationTests
+{
+    public static TheoryData<DatabaseProvider> Providers => TestDatabase.Providers;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static AuditLog Audit(PortalDbContext db) => new(db, TimeProvider.System, NullLogger<AuditLog>.Instance);
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Categories_CreateNestedRenameMoveReorderDelete(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var service = new CategoryAdminService(db, Audit(db));
+
+        var (party, _) = await service.CreateAsync("Hoạt động Đảng", null, null, null, true, "editor", Ct);
+        var (news, _) = await service.CreateAsync("Tin tức", null, null, null, true, "editor", Ct);
+        var (building, _) = await service.CreateAsync("Xây dựng Đảng", null, party, null, true, "editor", Ct);
+        var (branch, _) = await service.CreateAsync("Chi bộ", null, building, null, false, "editor", Ct);
+        var (_, duplicate) = await service.CreateAsync("Tin tức!", null, null, null, true, "editor", Ct);
+
+        Assert.Contains("“tin-tuc” đã được chuyên mục khác dùng", duplicate);
+        Assert.Equal(["Hoạt động Đảng:0", "Xây dựng Đảng:1", "Chi bộ:2", "Tin tức:0"],
+            (await service.ListTreeAsync(Ct)).Select(n => $"{n.Name}:{n.Depth}"));
+
+        // No cycles: a category cannot go under itself or its own descendant.
+        Assert.Contains("chính nó", await service.UpdateAsync(party!.Value, "Hoạt động Đảng", null, party, null, true, "editor", Ct));
+        Assert.Contains("vòng lặp", await service.UpdateAsync(party.Value, "Hoạt động Đảng", null, branch, null, true, "editor", Ct));
+
+        // Rename with a new slug and move under "Tin tức".
+        Assert.Null(await service.UpdateAsync(building!.Value, "Công tác xây dựng Đảng", "", news, "Mô tả", true, "editor", Ct));
+        var tree = await service.ListTreeAsync(Ct);
+        Assert.Equal(["Hoạt động Đảng:0", "Tin tức:0", "Công tác xây dựng Đảng:1", "Chi bộ:2"], tree.Select(n => $"{n.Name}:{n.Depth}"));
+        Assert.Equal("cong-tac-xay-dung-dang", tree.Single(n => n.Id == building).Slug);
+
+        Assert.Null(await service.MoveAsync(news!.Value, -1, "editor", Ct));
+        Assert.Equal(["Tin tức", "Công tác xây dựng Đảng", "Chi bộ", "Hoạt động Đảng"], (await service.ListTreeAsync(Ct)).Select(n => n.Name));
+
+        // Only empty categories are deleted.
+        Assert.Contains("còn 1 chuyên mục con", await service.DeleteAsync(building.Value, "editor", Ct));
+        db.Articles.Add(new Article { Title = "Bài", Slug = "bai", CategoryId = branch!.Value });
+        await db.SaveChangesAsync(Ct);
+        Assert.Contains("còn 1 bài viết", await service.DeleteAsync(branch.Value, "editor", Ct));
+        Assert.Null(await service.DeleteAsync(party.Value, "editor", Ct));
+
+        var actions = await db.AuditEntries.Select(e => e.Action).ToListAsync(Ct);
+        Assert.Contains("category.create", actions);
+        Assert.Contains("category.move", actions);
+        Assert.Contains("category.reorder", actions);
+        Assert.Contains("category.delete", actions);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Tags_MergeMovesEveryArticleLinkWithoutDuplicates(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var category = new Category { Name = "C", Slug = "c" };
+        var source = new Tag { Name = "Chi thi 05", Slug = "chi-thi-05" };
+        var target = new Tag { Name = "Chỉ thị 05-CT/TW", Slug = "chi-thi-05-ct-tw" };
+        var a1 = new Article { Title = "A1", Slug = "a1", Category = category, Tags = [source] };
+        var a2 = new Article { Title = "A2", Slug = "a2", Category = category, Tags = [source, target] };
+        var a3 = new Article { Title = "A3", Slug = "a3", Category = category, Tags = [target] };
+        db.AddRange(a1, a2, a3);
+        await db.SaveChangesAsync(Ct);
+        var service = new TagAdminService(db, Audit(db));
+
+        Assert.Null(await service.MergeAsync(source.Id, target.Id, "editor", Ct));
+
+        db.ChangeTracker.Clear();
+        Assert.False(await db.Tags.AnyAsync(t => t.Id == source.Id, Ct));
+        Assert.Equal([a1.Id, a2.Id, a3.Id], await db.ArticleTags.Where(x => x.TagId == target.Id).Select(x => x.ArticleId).OrderBy(x => x).ToListAsync(Ct));
+        Assert.Equal(3, await db.ArticleTags.CountAsync(Ct));
+        Assert.Equal(3, (await service.FindAsync(target.Id, Ct))!.ArticleCount);
+        Assert.Contains(await db.AuditEntries.ToListAsync(Ct), e => e.Action == "tag.merge" && e.Details!.Contains("2 bài"));
+    }
+
+    [Fact]
+    public async Task Tags_RenameFollowsSlug_AndRefusesACollision()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+        db.Tags.AddRange(new Tag { Name = "Y te", Slug = "y-te" }, new Tag { Name = "Giáo dục", Slug = "giao-duc" });
+        await db.SaveChangesAsync(Ct);
+        var service = new TagAdminService(db, Audit(db));
+        var yte = await db.Tags.SingleAsync(t => t.Slug == "y-te", Ct);
+
+        Assert.Null(await service.RenameAsync(yte.Id, "Y tế cơ sở", "editor", Ct));
+        Assert.Contains("gộp từ khóa", await service.RenameAsync(yte.Id, "Giáo Dục", "editor", Ct));
+
+        var page = await service.ListAsync("y te", 1, 20, Ct);
+        Assert.Equal(["Y tế cơ sở|y-te-co-so"], page.Items.Select(t => $"{t.Name}|{t.Slug}"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Sidebar_BlocksAndItemsAddEditReorder_AndUnsafeLinksAreRefused(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var service = new SidebarAdminService(db, Audit(db));
+
+        var (links, _) = await service.CreateBlockAsync(new(SidebarBlockKind.LinkList, "Liên kết website", true, null, null), "editor", Ct);
+        var (banner, _) = await service.CreateBlockAsync(
+            new(SidebarBlockKind.Banner, "Kỷ niệm 2/9", true, new DateTime(2026, 8, 25, 0, 0, 0), new DateTime(2026, 9, 3, 0, 0, 0)), "editor", Ct);
+        var (_, badDates) = await service.CreateBlockAsync(
+            new(SidebarBlockKind.Banner, "Sai", true, new DateTime(2026, 9, 3, 0, 0, 0), new DateTime(2026, 8, 1, 0, 0, 0)), "editor", Ct);
+        Assert.Contains("phải sau ngày bắt đầu", badDates);
+
+        Assert.Null(await service.AddItemAsync(links!.Value, new("Thành ủy TP.HCM", "https://www.hcmcpv.org.vn", null, null, null), "editor", Ct));
+        Assert.Null(await service.AddItemAsync(links.Value, new("Chuyên đề", "/chuyen-de", null, null, null), "editor", Ct));
+        Assert.Contains("không hợp lệ", await service.AddItemAsync(links.Value, new("XSS", "javascript:alert(1)", null, null, null), "editor", Ct));
+        Assert.Contains("không hợp lệ", await service.AddItemAsync(links.Value, new("Lạ", "//evil.example", null, null, null), "editor", Ct));
+        Assert.Contains("cần có địa chỉ ảnh", await service.AddItemAsync(banner!.Value, new("Banner", "/", null, null, null), "editor", Ct));
+
+        var block = (await service.FindAsync(links.Value, Ct))!;
+        Assert.Equal(["Thành ủy TP.HCM", "Chuyên đề"], block.Items.Select(i => i.Title));
+        await service.MoveItemAsync(block.Items[1].Id, -1, Ct);
+        Assert.Null(await service.UpdateItemAsync(block.Items[0].Id, new("Thành ủy Thành phố Hồ Chí Minh", "https://www.hcmcpv.org.vn", null, null, "Cổng thông tin"), "editor", Ct));
+        Assert.Equal(["Chuyên đề", "Thành ủy Thành phố Hồ Chí Minh"], (await service.FindAsync(links.Value, Ct))!.Items.Select(i => i.Title));
+
+        await service.MoveBlockAsync(banner.Value, -1, "editor", Ct);
+        var all = await service.ListAsync(Ct);
+        Assert.Equal(["Kỷ niệm 2/9", "Liên kết website"], all.Select(b => b.Title));
+        // Local dates (UTC+7) are stored as UTC.
+        Assert.Equal(new DateTime(2026, 8, 24, 17, 0, 0, DateTimeKind.Utc), all[0].ActiveFromUtc);
+
+        // The reading site's query sees the banner only inside its dates; the link list always.
+        var reader = new SidebarService(db, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 8, 1, 0, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(["Liên kết website"], (await reader.GetActiveBlocksAsync(Ct)).Select(b => b.Title));
+
+        Assert.Null(await service.DeleteBlockAsync(banner.Value, "editor", Ct));
+        Assert.Contains(await db.AuditEntries.Select(e => e.Action).ToListAsync(Ct), a => a == "sidebar.delete");
+    }
+
+    [Theory]
+    [InlineData("https://q11.hochiminhcity.gov.vn", true)]
+    [InlineData("/tin-tuc/abc", true)]
+    [InlineData("javascript:alert(1)", false)]
+    [InlineData("JaVaScRiPt:alert(1)", false)]
+    [InlineData("data:text/html,hi", false)]
+    [InlineData("//evil.example/x", false)]
+    [InlineData("/\\evil.example", false)]
+    [InlineData("ftp://files.example", false)]
+    public void IsSafeUrl_AllowsOnlyHttpAndSiteRelative(string url, bool expected) =>
+        Assert.Equal(expected, SidebarAdminService.IsSafeUrl(url));
+}
