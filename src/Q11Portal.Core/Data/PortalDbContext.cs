@@ -34,6 +34,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<SidebarItem> SidebarItems => Set<SidebarItem>();
     public DbSet<Topic> Topics => Set<Topic>();
     public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<SpentToken> SpentTokens => Set<SpentToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SiteDailyStat> SiteDailyStats => Set<SiteDailyStat>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;

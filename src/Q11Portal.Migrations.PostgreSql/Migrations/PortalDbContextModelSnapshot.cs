@@ -625,6 +625,23 @@ namespace Q11Portal.Migrations.PostgreSql.Migrations
                     b.ToTable("Comments");
                 });
 
+            modelBuilder.Entity("Q11Portal.Core.Comments.SpentToken", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("SpentTokens");
+                });
+
             modelBuilder.Entity("Q11Portal.Core.Media.Attachment", b =>
                 {
                     b.Property<int>("Id")

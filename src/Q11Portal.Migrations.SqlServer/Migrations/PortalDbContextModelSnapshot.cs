@@ -627,6 +627,23 @@ namespace Q11Portal.Migrations.SqlServer.Migrations
                     b.ToTable("Comments");
                 });
 
+            modelBuilder.Entity("Q11Portal.Core.Comments.SpentToken", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("SpentTokens");
+                });
+
             modelBuilder.Entity("Q11Portal.Core.Media.Attachment", b =>
                 {
                     b.Property<int>("Id")

@@ -598,6 +598,23 @@ namespace Q11Portal.Migrations.Sqlite.Migrations
                     b.ToTable("Comments");
                 });
 
+            modelBuilder.Entity("Q11Portal.Core.Comments.SpentToken", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("SpentTokens");
+                });
+
             modelBuilder.Entity("Q11Portal.Core.Media.Attachment", b =>
                 {
                     b.Property<int>("Id")

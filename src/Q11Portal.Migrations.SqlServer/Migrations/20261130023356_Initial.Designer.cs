@@ -12,7 +12,7 @@ using Q11Portal.Core.Data;
 namespace Q11Portal.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261130021836_Initial")]
+    [Migration("20261130023356_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -628,6 +628,23 @@ namespace Q11Portal.Migrations.SqlServer.Migrations
                     b.HasIndex("ArticleId", "Status", "CreatedAtUtc");
 
                     b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("Q11Portal.Core.Comments.SpentToken", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("SpentTokens");
                 });
 
             modelBuilder.Entity("Q11Portal.Core.Media.Attachment", b =>

@@ -11,7 +11,7 @@ using Q11Portal.Core.Data;
 namespace Q11Portal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261130021826_Initial")]
+    [Migration("20261130023306_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -599,6 +599,23 @@ namespace Q11Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("ArticleId", "Status", "CreatedAtUtc");
 
                     b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("Q11Portal.Core.Comments.SpentToken", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("SpentTokens");
                 });
 
             modelBuilder.Entity("Q11Portal.Core.Media.Attachment", b =>

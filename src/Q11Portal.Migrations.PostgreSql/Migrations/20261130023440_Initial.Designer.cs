@@ -12,7 +12,7 @@ using Q11Portal.Core.Data;
 namespace Q11Portal.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261130021844_Initial")]
+    [Migration("20261130023440_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -626,6 +626,23 @@ namespace Q11Portal.Migrations.PostgreSql.Migrations
                     b.HasIndex("ArticleId", "Status", "CreatedAtUtc");
 
                     b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("Q11Portal.Core.Comments.SpentToken", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("SpentTokens");
                 });
 
             modelBuilder.Entity("Q11Portal.Core.Media.Attachment", b =>

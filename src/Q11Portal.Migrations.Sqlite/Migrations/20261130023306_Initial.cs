@@ -179,6 +179,18 @@ namespace Q11Portal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SpentTokens",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SpentTokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Tags",
                 columns: table => new
                 {
@@ -769,6 +781,11 @@ namespace Q11Portal.Migrations.Sqlite.Migrations
                 column: "SidebarBlockId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SpentTokens_ExpiresAtUtc",
+                table: "SpentTokens",
+                column: "ExpiresAtUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tags_Slug",
                 table: "Tags",
                 column: "Slug",
@@ -837,6 +854,9 @@ namespace Q11Portal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "SiteDailyStats");
+
+            migrationBuilder.DropTable(
+                name: "SpentTokens");
 
             migrationBuilder.DropTable(
                 name: "Tags");

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Q11Portal.Core.Data;
+
+namespace Q11Portal.Core.Comments;
+
+/// <summary>Removes client addresses kept in clear once they are older than <see cref="CommentOptions.ClientAddressRetentionDays"/>,
+/// and spent one-time tokens once they could no longer be replayed. Runs at start and then every
+/// <see cref="CommentOptions.CleanupIntervalMinutes"/> on the portal's clock.</summary>
+public sealed class CommentPrivacyJob(
+    IServiceScopeFactory scopes,
+    IOptions<CommentOptions> options,
+    TimeProvider clock,
+    ILogger<CommentPrivacyJob> logger) : BackgroundService
+{
+    public async Task<(int Addresses, int Tokens)> RunOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cutoff = now.AddDays(-options.Value.ClientAddressRetentionDays);
+
+        var addresses = await db.Comments
+            .Where(c => c.ClientAddress != null && c.CreatedAtUtc <= cutoff)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.ClientAddress, (string?)null), ct);
+        var tokens = await new SpentTokenStore(db).RemoveExpiredAsync(now, ct);
+
+        if (addresses > 0 || tokens > 0)
+        {
+            logger.LogInformation("Comment privacy clean-up removed {Addresses} client address(es) and {Tokens} spent token(s)", addresses, tokens);
+        }
+
+        return (addresses, tokens);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.FromMinutes(options.Value.CleanupIntervalMinutes);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The database may be briefly unreachable; the next round tries again.
+                logger.LogError(ex, "Comment privacy clean-up failed");
+            }
+
+            try
+            {
+                await Task.Delay(interval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Q11Portal.Core.Articles;
+using Q11Portal.Core.Data;
+
+namespace Q11Portal.Core.Comments;
+
+/// <summary>What a resident typed, as posted.</summary>
+public sealed record CommentDraft(string? Name, string? Email, string? Body);
+
+/// <summary>A draft after cleaning; <see cref="Errors"/> (field name → Vietnamese message) is empty when it may be stored.</summary>
+public sealed record CleanComment(string Name, string? Email, string Body, IReadOnlyDictionary<string, string> Errors)
+{
+    public bool IsValid => Errors.Count == 0;
+}
+
+public sealed record CommentStored(int Id, CommentStatus Status);
+
+/// <summary>An approved comment as readers see it, with the staff replies under it.</summary>
+public sealed record PublicComment(int Id, string AuthorName, string Body, DateTime CreatedAtUtc, bool IsStaffReply, IReadOnlyList<PublicComment> Replies);
+
+/// <summary>Residents' side of comments: checking and storing a new comment, and the approved thread of an article.</summary>
+public sealed class CommentService(
+    PortalDbContext db,
+    IOptions<CommentOptions> options,
+    ClientAddressHasher hasher,
+    TimeProvider clock,
+    ILogger<CommentService> logger)
+{
+    public const string NameField = "Name";
+    public const string EmailField = "Email";
+    public const string BodyField = "Body";
+
+    /// <summary>Cleans the draft and checks the limits; stores nothing.</summary>
+    public CleanComment Clean(CommentDraft draft)
+    {
+        var o = options.Value;
+        var name = CommentText.CleanLine(draft.Name);
+        var email = CommentText.CleanEmail(draft.Email);
+        var body = CommentText.CleanBody(draft.Body);
+        var errors = new Dictionary<string, string>();
+
+        if (name.Length == 0)
+        {
+            errors[NameField] = "Vui lòng nhập họ tên.";
+        }
+        else if (name.Length > o.NameMaxLength)
+        {
+            errors[NameField] = $"Họ tên dài tối đa {o.NameMaxLength} ký tự (bạn đã nhập {Number(name.Length)}).";
+        }
+
+        if (email is not null && !CommentText.IsValidEmail(email))
+        {
+            errors[EmailField] = "Địa chỉ email không hợp lệ. Bạn có thể để trống ô này.";
+        }
+
+        if (body.Length == 0)
+        {
+            errors[BodyField] = "Vui lòng nhập nội dung bình luận.";
+        }
+        else if (body.Length < o.BodyMinLength)
+        {
+            errors[BodyField] = $"Bình luận quá ngắn (tối thiểu {o.BodyMinLength} ký tự).";
+        }
+        else if (body.Length > o.BodyMaxLength)
+        {
+            errors[BodyField] = $"Bình luận dài tối đa {Number(o.BodyMaxLength)} ký tự; bạn đã viết {Number(body.Length)} ký tự. Vui lòng rút gọn.";
+        }
+
+        return new CleanComment(name, email, body, errors);
+    }
+
+    /// <summary>The published article a comment may be posted on, or null.</summary>
+    public Task<Article?> FindOpenArticleAsync(int articleId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Articles.AsNoTracking()
+            .Where(a => a.Id == articleId && a.Status == ArticleStatus.Published && a.PublishedAtUtc <= now)
+            .SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>Stores a valid comment: Pending for the moderation queue, or Spam when the content rules say so.
+    /// Nothing is public until a moderator approves it.</summary>
+    public async Task<CommentStored> StoreAsync(int articleId, CleanComment comment, string? clientAddress, CancellationToken ct)
+    {
+        if (!comment.IsValid)
+        {
+            throw new ArgumentException("Only a valid comment can be stored.", nameof(comment));
+        }
+
+        var verdict = CommentSpamClassifier.Classify(comment.Name, comment.Body, options.Value);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entity = new Comment
+        {
+            ArticleId = articleId,
+            AuthorName = comment.Name,
+            AuthorEmail = comment.Email,
+            Body = comment.Body,
+            Status = verdict is null ? CommentStatus.Pending : CommentStatus.Spam,
+            ModerationReason = verdict?.Reason,
+            ModeratedAtUtc = verdict is null ? null : now,
+            CreatedAtUtc = now,
+            ClientHash = hasher.Hash(clientAddress),
+            ClientAddress = options.Value.ClientAddressRetentionDays > 0 ? Truncate(clientAddress, 64) : null,
+        };
+        db.Comments.Add(entity);
+        await db.SaveChangesAsync(ct);
+
+        if (verdict is null)
+        {
+            logger.LogInformation("Comment {CommentId} on article {ArticleId} waits for moderation", entity.Id, articleId);
+        }
+        else
+        {
+            logger.LogWarning("Comment {CommentId} on article {ArticleId} from client {ClientHash} filed as spam: {Reason}", entity.Id, articleId, entity.ClientHash, verdict.Reason);
+        }
+
+        return new CommentStored(entity.Id, entity.Status);
+    }
+
+    /// <summary>Approved comments of an article, oldest first, each with its approved staff replies (oldest first).</summary>
+    public async Task<IReadOnlyList<PublicComment>> ListApprovedAsync(int articleId, CancellationToken ct)
+    {
+        var rows = await db.Comments.AsNoTracking()
+            .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved)
+            .OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.ParentId, c.AuthorName, c.Body, c.CreatedAtUtc, c.IsStaffReply })
+            .ToListAsync(ct);
+
+        var replies = rows.Where(r => r.ParentId is not null).ToLookup(r => r.ParentId!.Value);
+        return rows.Where(r => r.ParentId is null)
+            .Select(r => new PublicComment(r.Id, r.AuthorName, r.Body, r.CreatedAtUtc, r.IsStaffReply,
+                replies[r.Id].Select(x => new PublicComment(x.Id, x.AuthorName, x.Body, x.CreatedAtUtc, x.IsStaffReply, [])).ToList()))
+            .ToList();
+    }
+
+    private static string? Truncate(string? text, int max) => text is { Length: > 0 } t ? t.Length > max ? t[..max] : t : null;
+
+    private static string Number(int n) => n.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"));
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Q11Portal.Core.Comments;
+
+public static class CommentServiceCollectionExtensions
+{
+    /// <summary>Comment services that do not depend on HTTP: options, text rules, tokens, ALTCHA, moderation,
+    /// and the privacy job.</summary>
+    public static IServiceCollection AddPortalComments(this IServiceCollection services)
+    {
+        services.AddOptions<CommentOptions>()
+            .BindConfiguration(CommentOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddDataProtection();
+        services.AddSingleton<CommentSecrets>();
+        services.AddSingleton<ClientAddressHasher>();
+        services.AddSingleton<AltchaService>();
+        services.AddSingleton<CommentFormToken>();
+        services.AddScoped<SpentTokenStore>();
+        services.AddScoped<CommentService>();
+        services.AddScoped<CommentModeration>();
+        services.AddSingleton<CommentPrivacyJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<CommentPrivacyJob>());
+        return services;
+    }
+}
