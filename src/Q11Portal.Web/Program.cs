@@ -18,6 +18,7 @@ try
     builder.Services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
     builder.Services.AddPortalWeb(builder.Configuration);
     builder.Services.AddPortalIdentity();
+    builder.Services.AddPortalCommentsWeb();
 
     var app = builder.Build();
 

@@ -18,6 +18,8 @@ public sealed record CleanComment(string Name, string? Email, string Body, IRead
 
 public sealed record CommentStored(int Id, CommentStatus Status);
 
+public sealed record CommentArticle(int Id, string Title, string Slug);
+
 /// <summary>An approved comment as readers see it, with the staff replies under it.</summary>
 public sealed record PublicComment(int Id, string AuthorName, string Body, DateTime CreatedAtUtc, bool IsStaffReply, IReadOnlyList<PublicComment> Replies);
 
@@ -72,14 +74,14 @@ public sealed class CommentService(
         return new CleanComment(name, email, body, errors);
     }
 
-    /// <summary>The published article a comment may be posted on, or null.</summary>
-    public Task<Article?> FindOpenArticleAsync(int articleId, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        return db.Articles.AsNoTracking()
-            .Where(a => a.Id == articleId && a.Status == ArticleStatus.Published && a.PublishedAtUtc <= now)
-            .SingleOrDefaultAsync(ct);
-    }
+    /// <summary>The published article a comment may be posted on, by id or by slug, or null.</summary>
+    public Task<CommentArticle?> FindOpenArticleAsync(int articleId, CancellationToken ct) =>
+        OpenArticles().Where(a => a.Id == articleId)
+            .Select(a => new CommentArticle(a.Id, a.Title, a.Slug)).SingleOrDefaultAsync(ct);
+
+    public Task<CommentArticle?> FindOpenArticleAsync(string slug, CancellationToken ct) =>
+        OpenArticles().Where(a => a.Slug == slug)
+            .Select(a => new CommentArticle(a.Id, a.Title, a.Slug)).SingleOrDefaultAsync(ct);
 
     /// <summary>Stores a valid comment: Pending for the moderation queue, or Spam when the content rules say so.
     /// Nothing is public until a moderator approves it.</summary>
@@ -134,6 +136,12 @@ public sealed class CommentService(
             .Select(r => new PublicComment(r.Id, r.AuthorName, r.Body, r.CreatedAtUtc, r.IsStaffReply,
                 replies[r.Id].Select(x => new PublicComment(x.Id, x.AuthorName, x.Body, x.CreatedAtUtc, x.IsStaffReply, [])).ToList()))
             .ToList();
+    }
+
+    private IQueryable<Article> OpenArticles()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc != null && a.PublishedAtUtc <= now);
     }
 
     private static string? Truncate(string? text, int max) => text is { Length: > 0 } t ? t.Length > max ? t[..max] : t : null;

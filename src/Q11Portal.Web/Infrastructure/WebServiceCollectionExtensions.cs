@@ -62,6 +62,7 @@ public static class WebServiceCollectionExtensions
         app.UseStaticFiles();
         app.UsePortalMedia();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePortalCounters();

@@ -134,5 +134,7 @@ public sealed class CommentServiceTests
         Assert.NotNull(await service.FindOpenArticleAsync(published.Id, TestContext.Current.CancellationToken));
         Assert.Null(await service.FindOpenArticleAsync(draft.Id, TestContext.Current.CancellationToken));
         Assert.Null(await service.FindOpenArticleAsync(999_999, TestContext.Current.CancellationToken));
+        Assert.Equal(published.Id, (await service.FindOpenArticleAsync("da-dang", TestContext.Current.CancellationToken))?.Id);
+        Assert.Null(await service.FindOpenArticleAsync("nhap", TestContext.Current.CancellationToken));
     }
 }

@@ -1,0 +1,38 @@
+using Q11Portal.Core.Comments;
+
+namespace Q11Portal.Web.Models;
+
+/// <summary>What the comment form posts. <see cref="Website"/> is the honeypot: hidden from people, filled by bots.</summary>
+public sealed class CommentInput
+{
+    public string? Name { get; set; }
+    public string? Email { get; set; }
+    public string? Body { get; set; }
+    public string? Website { get; set; }
+    public string? FormToken { get; set; }
+    /// <summary>The ALTCHA widget's payload (field name "altcha").</summary>
+    public string? Altcha { get; set; }
+}
+
+/// <summary>The comment form, empty or handed back with what the resident typed and why it was refused.</summary>
+public sealed record CommentFormViewModel(
+    CommentArticle Article,
+    string FormToken,
+    int NameMaxLength,
+    int BodyMaxLength,
+    string? Name = null,
+    string? Email = null,
+    string? Body = null,
+    string? Problem = null,
+    IReadOnlyDictionary<string, string>? Errors = null)
+{
+    public string? ErrorFor(string field) => Errors is not null && Errors.TryGetValue(field, out var message) ? message : null;
+
+    public bool HasErrors => Problem is not null || Errors is { Count: > 0 };
+}
+
+/// <summary>The section under an article: approved comments with staff replies, the waiting notice, the form.</summary>
+public sealed record CommentsViewModel(IReadOnlyList<PublicComment> Comments, bool JustSent, CommentFormViewModel Form)
+{
+    public int Count => Comments.Count + Comments.Sum(c => c.Replies.Count);
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+using Q11Portal.Core.Comments;
+using Q11Portal.Web.Models;
+
+namespace Q11Portal.Web.ViewComponents;
+
+/// <summary>Bình luận under an article: <c>@await Component.InvokeAsync("Comments", new { articleId, slug, title })</c>.</summary>
+public sealed class CommentsViewComponent(CommentService comments, CommentFormToken formToken, IOptions<CommentOptions> options) : ViewComponent
+{
+    public const string SentQueryKey = "binh-luan";
+    public const string SentQueryValue = "cho-duyet";
+
+    public async Task<IViewComponentResult> InvokeAsync(int articleId, string slug, string title)
+    {
+        // Each form carries its own single-use token, so a page with the form must never be served from a cache.
+        if (HttpContext.Features.Get<IOutputCacheFeature>() is { } cache)
+        {
+            cache.Context.AllowCacheStorage = false;
+        }
+
+        var list = await comments.ListApprovedAsync(articleId, HttpContext.RequestAborted);
+        var article = new CommentArticle(articleId, title, slug);
+        var form = new CommentFormViewModel(article, formToken.Issue(articleId), options.Value.NameMaxLength, options.Value.BodyMaxLength);
+        var sent = Request.Query[SentQueryKey] == SentQueryValue;
+        return View(new CommentsViewModel(list, sent, form));
+    }
+}

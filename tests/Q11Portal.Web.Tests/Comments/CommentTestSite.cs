@@ -1,0 +1,159 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Q11Portal.Core.Articles;
+using Q11Portal.Core.Categories;
+using Q11Portal.Core.Comments;
+using Q11Portal.Core.Data;
+using Q11Portal.Web.Tests.Infrastructure;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace Q11Portal.Web.Tests.Comments;
+
+/// <summary>A portal in memory with a fake clock, one published article and helpers that post the comment form
+/// the way a browser (or a script) would.</summary>
+internal sealed class CommentTestSite : IAsyncDisposable
+{
+    private CommentTestSite(PortalAppFactory app, FakeTimeProvider clock, HttpClient client, int articleId, string slug)
+    {
+        App = app;
+        Clock = clock;
+        Client = client;
+        ArticleId = articleId;
+        Slug = slug;
+    }
+
+    public PortalAppFactory App { get; }
+    public FakeTimeProvider Clock { get; }
+    public HttpClient Client { get; }
+    public int ArticleId { get; }
+    public string Slug { get; }
+    public string FormUrl => $"/tin-tuc/{Slug}/binh-luan";
+
+    public static async Task<CommentTestSite> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var all = new Dictionary<string, string?>
+        {
+            ["Comments:AltchaMaxNumber"] = "2000",
+            ["Comments:MinFormAgeSeconds"] = "3",
+            ["Comments:MaxFormAgeMinutes"] = "60",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var logs = new CollectingSink();
+        var app = await PortalAppFactory.CreateAsync(provider, all, s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.AddSingleton<ILogEventSink>(logs);
+        });
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var (id, slug) = await AddArticleAsync(app, clock, "Phường 14 ra quân làm sạch kênh");
+        return new CommentTestSite(app, clock, client, id, slug) { Logs = logs };
+    }
+
+    public static async Task<(int Id, string Slug)> AddArticleAsync(PortalAppFactory app, TimeProvider clock, string title)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var slug = Core.Common.Slug.From(title) + "-" + Guid.NewGuid().ToString("N")[..6];
+        var now = clock.GetUtcNow().UtcDateTime;
+        var article = new Article
+        {
+            Title = title,
+            Slug = slug,
+            Summary = "Sapo của bài viết thử.",
+            BodyHtml = "<p>Nội dung bài viết thử.</p>",
+            Category = new Category { Name = "Tin tức " + slug, Slug = "tin-tuc-" + slug },
+            Status = ArticleStatus.Published,
+            PublishedAtUtc = now.AddHours(-2),
+            CreatedAtUtc = now.AddHours(-3),
+            UpdatedAtUtc = now.AddHours(-2),
+        };
+        db.Articles.Add(article);
+        await db.SaveChangesAsync();
+        return (article.Id, slug);
+    }
+
+    /// <summary>Opens the form and returns its token, as a browser rendering the page gets it.</summary>
+    public async Task<string> OpenFormAsync()
+    {
+        var html = await Client.GetStringAsync(FormUrl);
+        return ReadToken(html);
+    }
+
+    public static string ReadToken(string html) =>
+        Regex.Match(html, "name=\"FormToken\" value=\"([^\"]+)\"").Groups[1].Value is { Length: > 0 } token
+            ? WebUtility.HtmlDecode(token)
+            : throw new InvalidOperationException("The page has no comment form token.");
+
+    /// <summary>Fetches a challenge and solves it, as the ALTCHA widget does in the page.</summary>
+    public async Task<string> SolveAltchaAsync()
+    {
+        var challenge = await Client.GetFromJsonAsync<AltchaChallenge>("/altcha/challenge");
+        return AltchaService.Solve(challenge!);
+    }
+
+    public Task<HttpResponseMessage> PostAsync(string? token, string? altcha, string? name = "Nguyễn Văn An", string? body = "Đề nghị phường bố trí thêm thùng rác ở chợ.", string? email = null, string? website = null)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        void Add(string key, string? value)
+        {
+            if (value is not null)
+            {
+                fields.Add(new(key, value));
+            }
+        }
+
+        Add("Name", name);
+        Add("Email", email);
+        Add("Body", body);
+        Add("Website", website);
+        Add("FormToken", token);
+        Add("altcha", altcha);
+        return Client.PostAsync(FormUrl, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>A post that passes every layer: fresh form, waited like a person, solved proof of work.</summary>
+    public async Task<HttpResponseMessage> PostValidAsync(string body = "Cảm ơn bài viết, rất bổ ích.")
+    {
+        var token = await OpenFormAsync();
+        var altcha = await SolveAltchaAsync();
+        Clock.Advance(TimeSpan.FromSeconds(10));
+        return await PostAsync(token, altcha, body: body);
+    }
+
+    public async Task<List<Comment>> CommentsAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Comments.AsNoTracking().OrderBy(c => c.Id).ToListAsync();
+    }
+
+    public CollectingSink Logs { get; private init; } = new();
+
+    /// <summary>Every log event at Warning or above, rendered with its properties.</summary>
+    public string LogText() => Logs.Text;
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.DisposeAsync();
+    }
+}
+
+internal sealed class CollectingSink : ILogEventSink
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> events = new();
+
+    public string Text => string.Join('\n', events);
+
+    public void Emit(LogEvent logEvent) =>
+        events.Enqueue(logEvent.Level + " " + logEvent.RenderMessage() + " " + string.Join(' ', logEvent.Properties.Select(p => p.Key + "=" + p.Value)) + " " + logEvent.Exception);
+}
