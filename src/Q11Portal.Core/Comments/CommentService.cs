@@ -141,7 +141,7 @@ public sealed class CommentService(
     private IQueryable<Article> OpenArticles()
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc != null && a.PublishedAtUtc <= now);
+        return db.Articles.AsNoTracking().VisibleAt(now);
     }
 
     private static string? Truncate(string? text, int max) => text is { Length: > 0 } t ? t.Length > max ? t[..max] : t : null;
