@@ -9,8 +9,7 @@ using Q11Portal.Core.Categories;
 using Q11Portal.Core.Comments;
 using Q11Portal.Core.Data;
 using Q11Portal.Web.Tests.Infrastructure;
-using Serilog.Core;
-using Serilog.Events;
+using Microsoft.Extensions.Logging;
 
 namespace Q11Portal.Web.Tests.Comments;
 
@@ -52,7 +51,8 @@ internal sealed class CommentTestSite : IAsyncDisposable
         var app = await PortalAppFactory.CreateAsync(provider, all, s =>
         {
             s.AddSingleton<TimeProvider>(clock);
-            s.AddSingleton<ILogEventSink>(logs);
+            // Serilog's host logger is process-wide (the last host started wins), so this test reads its own factory.
+            s.AddSingleton<ILoggerFactory>(new LoggerFactory([logs]));
         });
         var client = app.CreateClient(new() { AllowAutoRedirect = false });
         var (id, slug) = await AddArticleAsync(app, clock, "Phường 14 ra quân làm sạch kênh");
@@ -148,12 +148,34 @@ internal sealed class CommentTestSite : IAsyncDisposable
     }
 }
 
-internal sealed class CollectingSink : ILogEventSink
+internal sealed class CollectingSink : ILoggerProvider
 {
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> events = new();
 
+    /// <summary>Every event at Warning or above: level, message and its properties.</summary>
     public string Text => string.Join('\n', events);
 
-    public void Emit(LogEvent logEvent) =>
-        events.Enqueue(logEvent.Level + " " + logEvent.RenderMessage() + " " + string.Join(' ', logEvent.Properties.Select(p => p.Key + "=" + p.Value)) + " " + logEvent.Exception);
+    public ILogger CreateLogger(string categoryName) => new Collector(events);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Collector(System.Collections.Concurrent.ConcurrentQueue<string> events) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (!IsEnabled(logLevel))
+            {
+                return;
+            }
+
+            var properties = state is IEnumerable<KeyValuePair<string, object?>> pairs ? string.Join(' ', pairs.Select(p => p.Key + "=" + p.Value)) : string.Empty;
+            events.Enqueue(logLevel + " " + formatter(state, exception) + " " + properties + " " + exception);
+        }
+    }
 }
