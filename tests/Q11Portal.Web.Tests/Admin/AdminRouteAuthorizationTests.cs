@@ -23,6 +23,7 @@ public sealed class AdminRouteAuthorizationTests
         ["Dashboard.*"] = Roles.Reporter,
         ["Profile.*"] = Roles.Reporter,
         ["Users.*"] = Roles.Admin,
+        ["Comments.*"] = Roles.Admin,
     };
 
     private sealed record AdminRoute(string Name, string Method, string Path, string? DeclaredRole);
