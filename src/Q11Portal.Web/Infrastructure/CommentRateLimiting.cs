@@ -24,6 +24,7 @@ public static class CommentRateLimiting
     public static IServiceCollection AddPortalCommentsWeb(this IServiceCollection services)
     {
         services.AddPortalComments();
+        services.AddScoped<Areas.Admin.Controllers.IDashboardTileSource, Areas.Admin.Controllers.PendingCommentsTile>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<CommentOptions>, ClientAddressHasher>((limiter, comments, hasher) =>
         {

@@ -29,6 +29,7 @@ public sealed class AdminRouteAuthorizationTests
         ["ArticleAttachments.*"] = Roles.Reporter,
         ["Reports.*"] = Roles.Reporter,
         ["Topics.*"] = Roles.Editor,
+        ["Comments.*"] = Roles.Admin,
     };
 
     private sealed record AdminRoute(string Name, string Method, string Path, string? DeclaredRole);
