@@ -35,6 +35,9 @@ public sealed class DemoImages : IDisposable
         (new SKColor(0x2C, 0x7C, 0xB0), new SKColor(0x5B, 0x3A, 0x8C), new SKColor(0xFF, 0xE0, 0x8A)), // city dusk
     ];
 
+    private const int BackdropVariants = 3;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(int Theme, int Variant, DemoPicture Picture), Lazy<SKImage>> backdrops = new();
     private readonly string uploadsDirectory;
     private readonly SKTypeface bold;
     private readonly SKTypeface regular;
@@ -54,21 +57,9 @@ public sealed class DemoImages : IDisposable
         using var surface = SKSurface.Create(new SKImageInfo(SourceWidth, SourceHeight, SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
         var palette = Palettes[Math.Abs(theme) % Palettes.Length];
-        var random = new Random(seed);
-        DrawBackground(canvas, palette, random);
-        switch (picture)
-        {
-            case DemoPicture.Video:
-                DrawScene(canvas, palette, random);
-                DrawPlayButton(canvas);
-                break;
-            case DemoPicture.Banner:
-                break;
-            default:
-                DrawScene(canvas, palette, random);
-                break;
-        }
-
+        // The backdrop (gradient, skyline, flag) is drawn once per theme and variant; each picture adds its own text.
+        var backdrop = backdrops.GetOrAdd((Math.Abs(theme) % Palettes.Length, seed % BackdropVariants, picture), key => new Lazy<SKImage>(() => DrawBackdrop(palette, key.Variant, key.Picture))).Value;
+        canvas.DrawImage(backdrop, 0, 0);
         if (picture == DemoPicture.Banner)
         {
             DrawBannerText(canvas, title, label, palette);
@@ -79,20 +70,36 @@ public sealed class DemoImages : IDisposable
         }
 
         using var image = surface.Snapshot();
+        using var full = SKBitmap.FromImage(image);
+        var renditions = new Dictionary<int, SKBitmap> { [SourceWidth] = full };
         long size = 0;
-        foreach (var width in MediaPaths.StandardWidths)
+        try
         {
-            var height = (int)Math.Round(SourceHeight * (width / (double)SourceWidth));
-            var path = Path.Combine(uploadsDirectory, MediaPaths.RenditionFile(storedName, width));
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            using var scaled = width == SourceWidth ? SKBitmap.FromImage(image) : Resize(image, width, height);
-            using var data = scaled.Encode(SKEncodedImageFormat.Jpeg, 82);
-            using (var file = File.Create(path))
+            // Largest first: each smaller rendition is scaled from the previous one, which keeps linear filtering sharp and cheap.
+            var previous = full;
+            foreach (var width in MediaPaths.StandardWidths.OrderDescending())
             {
-                data.SaveTo(file);
-            }
+                var height = (int)Math.Round(SourceHeight * (width / (double)SourceWidth));
+                var bitmap = width == SourceWidth ? full : Resize(previous, width, height);
+                renditions[width] = bitmap;
+                previous = bitmap;
+                var path = Path.Combine(uploadsDirectory, MediaPaths.RenditionFile(storedName, width));
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 82);
+                using (var file = File.Create(path))
+                {
+                    data.SaveTo(file);
+                }
 
-            size += data.Size;
+                size += data.Size;
+            }
+        }
+        finally
+        {
+            foreach (var bitmap in renditions.Values.Where(b => !ReferenceEquals(b, full)))
+            {
+                bitmap.Dispose();
+            }
         }
 
         return new MediaFile
@@ -113,6 +120,11 @@ public sealed class DemoImages : IDisposable
 
     public void Dispose()
     {
+        foreach (var backdrop in backdrops.Values.Where(b => b.IsValueCreated))
+        {
+            backdrop.Value.Dispose();
+        }
+
         // The default typeface is shared by the whole process; only fonts loaded from files are ours to dispose.
         if (!ReferenceEquals(bold, SKTypeface.Default))
         {
@@ -125,13 +137,30 @@ public sealed class DemoImages : IDisposable
         }
     }
 
-    private static SKBitmap Resize(SKImage image, int width, int height)
+    private static SKBitmap Resize(SKBitmap source, int width, int height)
     {
         var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
-        using var canvas = new SKCanvas(bitmap);
-        using var paint = new SKPaint { IsAntialias = true };
-        canvas.DrawImage(image, new SKRect(0, 0, width, height), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear), paint);
+        source.ScalePixels(bitmap, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.None));
         return bitmap;
+    }
+
+    private static SKImage DrawBackdrop((SKColor Top, SKColor Bottom, SKColor Accent) palette, int variant, DemoPicture picture)
+    {
+        using var surface = SKSurface.Create(new SKImageInfo(SourceWidth, SourceHeight, SKColorType.Rgba8888, SKAlphaType.Premul));
+        var canvas = surface.Canvas;
+        var random = new Random(7919 * (variant + 1));
+        DrawBackground(canvas, palette, random);
+        if (picture != DemoPicture.Banner)
+        {
+            DrawScene(canvas, palette, random);
+        }
+
+        if (picture == DemoPicture.Video)
+        {
+            DrawPlayButton(canvas);
+        }
+
+        return surface.Snapshot();
     }
 
     private static void DrawBackground(SKCanvas canvas, (SKColor Top, SKColor Bottom, SKColor Accent) palette, Random random)
