@@ -28,6 +28,12 @@ public static class CliRunner
             await host.Error.WriteLineAsync($"error: invalid configuration: {ex.Message}");
             return BadInput;
         }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            var hint = ex.Message.Contains("'Database:Provider'", StringComparison.Ordinal) ? " Use Sqlite, SqlServer or PostgreSql." : string.Empty;
+            await host.Error.WriteLineAsync($"error: invalid configuration: {ex.Message}{hint}");
+            return BadInput;
+        }
         catch (InvalidOperationException ex) when (ex.Message.Contains("ConnectionString", StringComparison.Ordinal))
         {
             await host.Error.WriteLineAsync($"error: {ex.Message}");

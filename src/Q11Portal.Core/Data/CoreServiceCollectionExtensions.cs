@@ -28,6 +28,7 @@ public static class CoreServiceCollectionExtensions
         services.AddPortalMedia();
         services.AddPortalReports();
         services.AddPortalSiteAdministration();
+        services.AddScoped<Generation.ArticleGenerator>();
         return services;
     }
 }
