@@ -17,6 +17,7 @@ namespace Q11Portal.Core.Import;
 public sealed class ArticleImporter(
     PortalDbContext db,
     ArticleHtmlSanitizer sanitizer,
+    ArticleSlugs slugs,
     AuditLog audit,
     TimeProvider clock,
     ILogger<ArticleImporter> logger)
@@ -66,7 +67,6 @@ public sealed class ArticleImporter(
         var now = clock.GetUtcNow().UtcDateTime;
         var (categoryIds, categoriesAdded) = await EnsureCategoriesAsync(records, ct);
         var (tagIds, tagsAdded) = await EnsureTagsAsync(records, ct);
-        var reservedSlugs = new HashSet<string>(StringComparer.Ordinal);
         int added = 0, updated = 0, unchanged = 0, done = 0;
 
         foreach (var batch in records.Chunk(BatchSize))
@@ -84,7 +84,7 @@ public sealed class ArticleImporter(
                 var wantedTags = record.Tags.Select(t => tagIds[ImportNames.TagSlug(t)]).ToHashSet();
                 if (existing.TryGetValue(record.SourceId, out var article))
                 {
-                    if (!await ApplyAsync(article, record, categoryId, wantedTags, reservedSlugs, now, ct))
+                    if (!await ApplyAsync(article, record, categoryId, wantedTags, now, ct))
                     {
                         unchanged++;
                         continue;
@@ -102,7 +102,7 @@ public sealed class ArticleImporter(
                         CreatedAtUtc = record.PublishedAtUtc,
                         CreatedById = null,
                     };
-                    await ApplyAsync(article, record, categoryId, wantedTags, reservedSlugs, now, ct);
+                    await ApplyAsync(article, record, categoryId, wantedTags, now, ct);
                     article.UpdatedAtUtc = record.PublishedAtUtc;
                     db.Articles.Add(article);
                     added++;
@@ -129,7 +129,7 @@ public sealed class ArticleImporter(
 
     /// <summary>Copies the record onto the article; false when nothing differs.</summary>
     private async Task<bool> ApplyAsync(Article article, ArticleImportRecord record, int categoryId, HashSet<int> wantedTags,
-        HashSet<string> reservedSlugs, DateTime now, CancellationToken ct)
+        DateTime now, CancellationToken ct)
     {
         var currentTags = article.ArticleTags.Select(t => t.TagId).ToHashSet();
         var isNew = article.Id == 0;
@@ -143,30 +143,17 @@ public sealed class ArticleImporter(
             && currentTags.SetEquals(wantedTags);
         if (same)
         {
-            reservedSlugs.Add(article.Slug);
             return false;
         }
 
-        if (isNew || article.Title != record.Title)
+        var titleChanged = article.Title != record.Title;
+        article.Title = record.Title;
+        if (isNew || titleChanged)
         {
-            var slug = await UniqueSlugAsync(record.Title, record.SourceId, article.Id, reservedSlugs, ct);
-            if (!isNew && slug != article.Slug)
-            {
-                // The old address keeps working: it redirects (301) to the new slug.
-                if (!await db.ArticleSlugHistory.AnyAsync(h => h.Slug == article.Slug, ct))
-                {
-                    db.ArticleSlugHistory.Add(new ArticleSlugHistory { ArticleId = article.Id, Slug = article.Slug, RetiredAtUtc = now });
-                }
-
-                // Coming back to a slug it had before: that slug is no longer "old".
-                await db.ArticleSlugHistory.Where(h => h.ArticleId == article.Id && h.Slug == slug).ExecuteDeleteAsync(ct);
-            }
-
-            article.Slug = slug;
+            // Unique against current and retired slugs; a renamed article's old slug keeps redirecting (301).
+            await slugs.AssignAsync(article, ct);
         }
 
-        reservedSlugs.Add(article.Slug);
-        article.Title = record.Title;
         article.Summary = record.Summary;
         article.BodyHtml = record.BodyHtml;
         article.CategoryId = categoryId;
@@ -184,38 +171,11 @@ public sealed class ArticleImporter(
         return true;
     }
 
-    /// <summary>A slug no other article uses now or used before (old slugs still redirect to their article).
-    /// Uniqueness rule: the folded title, then "-2", "-3"…; an article may keep a slug from its own history.</summary>
-    private async Task<string> UniqueSlugAsync(string title, string sourceId, int articleId, HashSet<string> reservedSlugs, CancellationToken ct)
-    {
-        var baseSlug = Slug.From(title);
-        if (baseSlug.Length == 0)
-        {
-            baseSlug = Slug.From("bai viet " + sourceId);
-        }
-
-        for (var n = 1; ; n++)
-        {
-            var candidate = n == 1 ? baseSlug : $"{baseSlug}-{n}";
-            if (reservedSlugs.Contains(candidate))
-            {
-                continue;
-            }
-
-            var taken = await db.Articles.AnyAsync(a => a.Slug == candidate && a.Id != articleId, ct)
-                || await db.ArticleSlugHistory.AnyAsync(h => h.Slug == candidate && h.ArticleId != articleId, ct);
-            if (!taken)
-            {
-                return candidate;
-            }
-        }
-    }
-
     private async Task<(Dictionary<string, int> Ids, int Added)> EnsureCategoriesAsync(IReadOnlyList<ArticleImportRecord> records, CancellationToken ct)
     {
         var wanted = records.GroupBy(r => ImportNames.CategorySlug(r.Category)).ToDictionary(g => g.Key, g => g.First().Category);
-        var slugs = wanted.Keys.ToList();
-        var ids = await db.Categories.Where(c => slugs.Contains(c.Slug)).ToDictionaryAsync(c => c.Slug, c => c.Id, ct);
+        var wantedSlugs = wanted.Keys.ToList();
+        var ids = await db.Categories.Where(c => wantedSlugs.Contains(c.Slug)).ToDictionaryAsync(c => c.Slug, c => c.Id, ct);
         var missing = wanted.Where(w => !ids.ContainsKey(w.Key)).ToList();
         if (missing.Count == 0)
         {
