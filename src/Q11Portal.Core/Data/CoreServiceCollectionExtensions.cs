@@ -29,6 +29,7 @@ public static class CoreServiceCollectionExtensions
         services.AddPortalMedia();
         services.AddPortalReports();
         services.AddPortalSiteAdministration();
+        services.AddScoped<Generation.ArticleGenerator>();
         return services;
     }
 }

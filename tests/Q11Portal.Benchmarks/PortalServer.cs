@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Q11Portal.Benchmarks;
+
+/// <summary>The real portal in this process on Kestrel, bound to 127.0.0.1 on a free port, in the Production
+/// environment with logging at Warning (request logging at Information would measure the log file, not the site).</summary>
+public sealed class PortalServer : WebApplicationFactory<Program>
+{
+    private readonly IReadOnlyDictionary<string, string?> settings;
+
+    private PortalServer(IReadOnlyDictionary<string, string?> settings)
+    {
+        this.settings = settings;
+    }
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public static PortalServer Start(BenchmarkOptions options, IReadOnlyDictionary<string, string?>? scenarioSettings = null)
+    {
+        var settings = new Dictionary<string, string?>(BenchmarkData.DatabaseSettings(options))
+        {
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Warning",
+            ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"] = "Warning",
+            ["Serilog:WriteTo:1:Args:path"] = Path.Combine(options.DataDirectory, "logs", "bench-.log"),
+        };
+        foreach (var (key, value) in options.Settings.Concat(scenarioSettings ?? new Dictionary<string, string?>()))
+        {
+            settings[key] = value;
+        }
+
+        var server = new PortalServer(settings);
+        server.UseKestrel(0);
+        server.StartServer();
+        server.BaseUrl = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        return server;
+    }
+
+    private static string WebContentRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "Q11Portal.Web");
+            if (File.Exists(Path.Combine(candidate, "Q11Portal.Web.csproj")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("Run the benchmarks from a checkout: src/Q11Portal.Web was not found above " + AppContext.BaseDirectory);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        // Mvc.Testing finds the content root through attributes it only generates for test projects; this is a console app.
+        builder.UseContentRoot(WebContentRoot());
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseUrls("http://127.0.0.1:0");
+    }
+}

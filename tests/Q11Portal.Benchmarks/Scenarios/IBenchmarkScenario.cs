@@ -1,0 +1,43 @@
+namespace Q11Portal.Benchmarks.Scenarios;
+
+/// <summary>A named measurement. Add one by writing a class in this folder and one line in <see cref="ScenarioCatalog"/>.</summary>
+public interface IBenchmarkScenario
+{
+    /// <summary>The verb on the command line: <c>dotnet run -c Release --project tests/Q11Portal.Benchmarks -- NAME</c>.</summary>
+    string Name { get; }
+
+    string Description { get; }
+
+    Task<IReadOnlyList<LoadResult>> RunAsync(BenchmarkContext context, CancellationToken ct);
+}
+
+/// <summary>What a scenario gets: the options, the prepared data set, and helpers to start the portal and load it.</summary>
+public sealed class BenchmarkContext(BenchmarkOptions options)
+{
+    public BenchmarkOptions Options { get; } = options;
+
+    /// <summary>Starts the portal on the benchmark database, with extra settings (e.g. <c>Counters:Enabled=false</c>).</summary>
+    public PortalServer StartPortal(IReadOnlyDictionary<string, string?>? settings = null) => PortalServer.Start(Options, settings);
+
+    /// <summary>Loads <paramref name="server"/> with the options' connections and duration, with wrk when asked and installed.</summary>
+    public async Task<LoadResult> LoadAsync(string name, PortalServer server, IReadOnlyList<string> paths, CancellationToken ct)
+    {
+        if (Options.UseWrk && WrkRunner.IsInstalled)
+        {
+            await new LoadRunner(Options.Connections, TimeSpan.Zero, Options.Warmup).RunAsync(name + " (warm-up)", server.BaseUrl, r => paths[r.Next(paths.Count)], ct);
+            return await WrkRunner.RunAsync(name, server.BaseUrl, paths, Options.Connections, Options.Duration, ct);
+        }
+
+        return await new LoadRunner(Options.Connections, Options.Duration, Options.Warmup)
+            .RunAsync(name, server.BaseUrl, r => paths[r.Next(paths.Count)], ct);
+    }
+}
+
+public static class ScenarioCatalog
+{
+    /// <summary>One line per scenario.</summary>
+    public static IReadOnlyList<IBenchmarkScenario> All { get; } =
+    [
+        new PagesScenario(),
+    ];
+}
