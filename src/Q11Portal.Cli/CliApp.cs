@@ -19,6 +19,7 @@ public static class CliApp
         root.Subcommands.Add(DatabaseCommands.SeedDemo(host));
         root.Subcommands.Add(ImportCommands.Import(host));
         root.Subcommands.Add(UserCommands.Build(host));
+        SearchCommands.AddTo(root, host);
 
         var invocation = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(commandArgs).InvokeAsync(invocation, ct);
