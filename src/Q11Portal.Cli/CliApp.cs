@@ -20,7 +20,7 @@ public static class CliApp
         root.Subcommands.Add(ImportCommands.Import(host));
         root.Subcommands.Add(GenerateCommands.Generate(host));
         root.Subcommands.Add(UserCommands.Build(host));
-        root.Subcommands.Add(GenerateCommands.Generate(host));
+        SearchCommands.AddTo(root, host);
 
         var invocation = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(commandArgs).InvokeAsync(invocation, ct);

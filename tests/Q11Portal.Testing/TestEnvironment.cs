@@ -56,7 +56,9 @@ public static class TestEnvironment
         return null;
     }
 
-    /// <summary>The shared/ folder beside the checkout (development corpus), when present.</summary>
+    /// <summary>The shared/ folder beside the checkout (development corpus), when present; <c>Q11_SHARED_DIR</c> points
+    /// a worktree that does not sit beside it there.</summary>
     public static string? SharedDirectory =>
-        FindRepositoryRoot() is { } root && Directory.Exists(Path.Combine(root, "..", "shared")) ? Path.GetFullPath(Path.Combine(root, "..", "shared")) : null;
+        Environment.GetEnvironmentVariable("Q11_SHARED_DIR") is { Length: > 0 } configured && Directory.Exists(configured) ? Path.GetFullPath(configured)
+        : FindRepositoryRoot() is { } root && Directory.Exists(Path.Combine(root, "..", "shared")) ? Path.GetFullPath(Path.Combine(root, "..", "shared")) : null;
 }

@@ -196,6 +196,18 @@ public sealed class ArticleService(PortalDbContext db, TimeProvider clock)
             .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
             .Take(count).Select(ToSummary).ToListAsync(ct);
 
+    /// <summary>The stored "Tin liên quan" list (computed on publish by the search feature), visible entries only,
+    /// in one query on the (ArticleId, Rank) index.</summary>
+    public Task<List<ArticleSummary>> GetStoredRelatedAsync(int articleId, int count, CancellationToken ct) =>
+        db.RelatedArticles.AsNoTracking()
+            .Where(r => r.ArticleId == articleId)
+            .Join(Visible(), r => r.RelatedArticleId, a => a.Id, (r, a) => new { r.Rank, Article = a })
+            .OrderBy(x => x.Rank)
+            .Take(count)
+            .Select(x => x.Article)
+            .Select(ToSummary)
+            .ToListAsync(ct);
+
     public Task<List<ArticleSummary>> GetLatestAsync(int count, CancellationToken ct) =>
         Visible().OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
             .Take(count).Select(ToSummary).ToListAsync(ct);

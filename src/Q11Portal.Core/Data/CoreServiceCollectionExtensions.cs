@@ -6,6 +6,7 @@ using Q11Portal.Core.Demo;
 using Q11Portal.Core.Users;
 using Q11Portal.Core.Media;
 using Q11Portal.Core.Reports;
+using Q11Portal.Core.Search;
 
 namespace Q11Portal.Core.Data;
 
@@ -29,7 +30,7 @@ public static class CoreServiceCollectionExtensions
         services.AddPortalMedia();
         services.AddPortalReports();
         services.AddPortalSiteAdministration();
-        services.AddScoped<Generation.ArticleGenerator>();
+        services.AddPortalSearch();
         return services;
     }
 }

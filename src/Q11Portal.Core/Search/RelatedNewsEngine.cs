@@ -1,0 +1,270 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Q11Portal.Core.Search;
+
+/// <summary>One related article and its similarity in [0, 1]; 0 marks a same-category fallback.</summary>
+public sealed record RelatedCandidate(int ArticleId, double Score);
+
+/// <summary>Related news from the local index: a symmetric similarity of content (tf-idf cosine of folded syllables and
+/// bigrams of title, sapo, tags and body), tags (idf-weighted cosine) and category, so that a score stored in one
+/// article's list compares with the scores of another's.</summary>
+public sealed class RelatedNewsEngine(SearchIndex index)
+{
+    // Document frequencies barely move as articles come and go, so they are cached across computations and
+    // dropped when the index size has changed by more than 1 %.
+    private readonly IdfCache idfCache = new();
+
+    /// <summary>Weights of the three signals; they sum to 1.</summary>
+    public const double TextWeight = 0.55;
+    public const double TagWeight = 0.15;
+    public const double CategoryWeight = 0.30;
+
+    /// <summary>Below this similarity an article is not "related"; the sidebar then falls back to the same category.</summary>
+    public const double MinimumScore = 0.20;
+
+    private const int QueryTerms = 40;
+    /// <summary>An article is represented by its most distinctive terms only; the long tail of a body is noise.</summary>
+    private const int ProfileTerms = 400;
+    private const int Candidates = 60;
+    private const int ConcentrationSample = 2000;
+
+    public SearchIndex Index => index;
+
+    /// <summary>The most similar published articles (not the article itself), best first, each above
+    /// <see cref="MinimumScore"/>. Empty when the article is not in the index.</summary>
+    public IReadOnlyList<RelatedCandidate> FindSimilar(int articleId, int top, DateTime nowUtc) =>
+        index.Search(searcher =>
+        {
+            var reader = searcher.IndexReader;
+            var docId = FindDoc(searcher, articleId);
+            if (docId < 0)
+            {
+                return (IReadOnlyList<RelatedCandidate>)[];
+            }
+
+            var context = new Context(reader, idfCache.For(reader.NumDocs));
+            var source = context.Profile(docId);
+            var query = new BooleanQuery(disableCoord: true);
+            foreach (var (term, weight) in source.Terms.OrderByDescending(t => t.Value).Take(QueryTerms))
+            {
+                query.Add(new TermQuery(new Term(SearchFields.Related, term)) { Boost = (float)weight }, Occur.SHOULD);
+            }
+
+            foreach (var tag in source.Tags)
+            {
+                query.Add(new TermQuery(new Term(SearchFields.TagKey, tag)) { Boost = 2f }, Occur.SHOULD);
+            }
+
+            if (query.Clauses.Count == 0)
+            {
+                return (IReadOnlyList<RelatedCandidate>)[];
+            }
+
+            var visible = NumericRangeFilter.NewInt64Range(SearchFields.Published, null, nowUtc.Ticks, true, true);
+            var hits = searcher.Search(query, visible, Candidates + 1).ScoreDocs;
+            var results = new List<RelatedCandidate>(hits.Length);
+            foreach (var hit in hits)
+            {
+                if (hit.Doc == docId)
+                {
+                    continue;
+                }
+
+                var score = Similarity(source, context.Profile(hit.Doc));
+                if (score >= MinimumScore)
+                {
+                    results.Add(new RelatedCandidate(context.ArticleId(hit.Doc), Math.Round(score, 6)));
+                }
+            }
+
+            return (IReadOnlyList<RelatedCandidate>)results
+                .OrderByDescending(r => r.Score).ThenByDescending(r => r.ArticleId)
+                .Take(top).ToList();
+        });
+
+    /// <summary>The similarity of two indexed articles (for tests and the "does it belong in that list" check).</summary>
+    public double SimilarityOf(int a, int b) =>
+        index.Search(searcher =>
+        {
+            var docA = FindDoc(searcher, a);
+            var docB = FindDoc(searcher, b);
+            if (docA < 0 || docB < 0)
+            {
+                return 0;
+            }
+
+            var context = new Context(searcher.IndexReader, idfCache.For(searcher.IndexReader.NumDocs));
+            return Similarity(context.Profile(docA), context.Profile(docB));
+        });
+
+    private static double Similarity(Profile a, Profile b)
+    {
+        var text = Cosine(a.Terms, a.Norm, b.Terms, b.Norm);
+        var tags = Cosine(a.TagWeights, a.TagNorm, b.TagWeights, b.TagNorm);
+        var category = a.CategoryId == b.CategoryId ? 1.0 : 0.0;
+        return (TextWeight * text) + (TagWeight * tags) + (CategoryWeight * category);
+    }
+
+    private static double Cosine(Dictionary<string, double> a, double normA, Dictionary<string, double> b, double normB)
+    {
+        if (normA == 0 || normB == 0)
+        {
+            return 0;
+        }
+
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        var dot = 0.0;
+        foreach (var (term, weight) in small)
+        {
+            if (large.TryGetValue(term, out var other))
+            {
+                dot += weight * other;
+            }
+        }
+
+        return dot / (normA * normB);
+    }
+
+    private static int FindDoc(IndexSearcher searcher, int articleId)
+    {
+        var hits = searcher.Search(new TermQuery(new Term(SearchFields.Id, SearchIndex.IdTerm(articleId))), 1).ScoreDocs;
+        return hits.Length == 0 ? -1 : hits[0].Doc;
+    }
+
+    private sealed record Profile(Dictionary<string, double> Terms, double Norm, HashSet<string> Tags,
+        Dictionary<string, double> TagWeights, double TagNorm, string? CategoryId);
+
+    /// <summary>Per-computation caches of document frequencies.</summary>
+    private sealed class IdfCache
+    {
+        private const int MaxTerms = 2_000_000;
+        private (int Documents, System.Collections.Concurrent.ConcurrentDictionary<string, double> Idf, System.Collections.Concurrent.ConcurrentDictionary<string, double> TagIdf, System.Collections.Concurrent.ConcurrentDictionary<string, double> Concentration) current =
+            (0, new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+
+        public (System.Collections.Concurrent.ConcurrentDictionary<string, double> Idf, System.Collections.Concurrent.ConcurrentDictionary<string, double> TagIdf, System.Collections.Concurrent.ConcurrentDictionary<string, double> Concentration) For(int documents)
+        {
+            var snapshot = current;
+            if (Math.Abs(snapshot.Documents - documents) > snapshot.Documents / 100 || snapshot.Idf.Count > MaxTerms)
+            {
+                snapshot = (documents, new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+                current = snapshot;
+            }
+
+            return (snapshot.Idf, snapshot.TagIdf, snapshot.Concentration);
+        }
+    }
+
+    private sealed class Context(IndexReader reader,
+        (System.Collections.Concurrent.ConcurrentDictionary<string, double> Idf, System.Collections.Concurrent.ConcurrentDictionary<string, double> TagIdf, System.Collections.Concurrent.ConcurrentDictionary<string, double> Concentration) caches)
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double> idf = caches.Idf;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double> tagIdf = caches.TagIdf;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double> concentration = caches.Concentration;
+        private readonly int documents = Math.Max(1, reader.NumDocs);
+
+        public int ArticleId(int doc) => int.Parse(reader.Document(doc).Get(SearchFields.Id), System.Globalization.CultureInfo.InvariantCulture);
+
+        public Profile Profile(int doc)
+        {
+            var stored = reader.Document(doc);
+            var terms = new Dictionary<string, double>(StringComparer.Ordinal);
+            var vector = reader.GetTermVector(doc, SearchFields.Related);
+            if (vector is not null)
+            {
+                var iterator = vector.GetEnumerator();
+                while (iterator.MoveNext())
+                {
+                    var term = iterator.Term.Utf8ToString();
+                    var frequency = iterator.TotalTermFreq;
+                    var weight = (1 + Math.Log(frequency)) * Idf(term) * Concentration(term);
+                    if (weight > 0)
+                    {
+                        terms[term] = weight;
+                    }
+                }
+            }
+
+            if (terms.Count > ProfileTerms)
+            {
+                terms = terms.OrderByDescending(t => t.Value).Take(ProfileTerms).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
+            }
+
+            var tags = stored.GetValues(SearchFields.Tags).Where(t => !VietnameseTokens.IsProperName(t)).Select(Common.VietnameseText.Fold).ToHashSet(StringComparer.Ordinal);
+            var tagWeights = tags.ToDictionary(t => t, TagIdf, StringComparer.Ordinal);
+            return new Profile(terms, Norm(terms), tags, tagWeights, Norm(tagWeights), stored.Get(SearchFields.CategoryId));
+        }
+
+        private static double Norm(Dictionary<string, double> weights) => Math.Sqrt(weights.Values.Sum(w => w * w));
+
+        private NumericDocValues? categories;
+        private bool categoriesRead;
+
+        /// <summary>How much a term speaks for one section of the portal: district and ward names, dates and generic
+        /// office words occur in every category and say little about the story, while "sốt xuất huyết" or
+        /// "đảng viên" stay within one or two. Smoothed share of the term's most common category, squared.</summary>
+        private double Concentration(string term)
+        {
+            if (concentration.TryGetValue(term, out var value))
+            {
+                return value;
+            }
+
+            if (!categoriesRead)
+            {
+                categories = MultiDocValues.GetNumericValues(reader, SearchFields.CategoryId);
+                categoriesRead = true;
+            }
+
+            if (categories is null)
+            {
+                return 1;
+            }
+
+            var counts = new Dictionary<long, int>();
+            var seen = 0;
+            var docs = MultiFields.GetTermDocsEnum(reader, MultiFields.GetLiveDocs(reader), SearchFields.Related, new BytesRef(term), DocsFlags.NONE);
+            if (docs is not null)
+            {
+                while (seen < ConcentrationSample && docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    var category = categories.Get(docs.DocID);
+                    counts[category] = counts.GetValueOrDefault(category) + 1;
+                    seen++;
+                }
+            }
+
+            var top = counts.Count == 0 ? 0 : counts.Values.Max();
+            var share = (top + 1.0) / (seen + 2.0);
+            value = share * share;
+            concentration[term] = value;
+            return value;
+        }
+
+        private double Idf(string term)
+        {
+            if (!idf.TryGetValue(term, out var value))
+            {
+                var df = reader.DocFreq(new Term(SearchFields.Related, new BytesRef(term)));
+                // Terms found in one article only cannot relate two articles; they would only dilute the cosine.
+                value = df <= 1 ? 0 : Math.Log(1 + ((documents - df + 0.5) / (df + 0.5)));
+                idf[term] = value;
+            }
+
+            return value;
+        }
+
+        private double TagIdf(string tag)
+        {
+            if (!tagIdf.TryGetValue(tag, out var value))
+            {
+                var df = reader.DocFreq(new Term(SearchFields.TagKey, tag));
+                value = df <= 1 ? 0 : Math.Log(1 + ((documents - df + 0.5) / (df + 0.5)));
+                tagIdf[tag] = value;
+            }
+
+            return value;
+        }
+    }
+}

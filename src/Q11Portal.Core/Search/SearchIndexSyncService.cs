@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Q11Portal.Core.Data;
+
+namespace Q11Portal.Core.Search;
+
+public sealed class SearchOptions
+{
+    public const string SectionName = "Search";
+
+    /// <summary>How often a node reads the ContentChanges log to catch up with changes made on other nodes.</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Keep the index in step in the background (off for one-shot CLI runs).</summary>
+    public bool BackgroundSync { get; set; } = true;
+}
+
+/// <summary>On start, rebuilds a missing or damaged local index from the database (and fills the related-news lists
+/// when none exist yet); then polls the ContentChanges log so that changes made on other nodes show up here.</summary>
+public sealed class SearchIndexSyncService(SearchIndexer indexer, IServiceScopeFactory scopes, IOptions<SearchOptions> options,
+    ILogger<SearchIndexSyncService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.BackgroundSync)
+        {
+            return;
+        }
+
+        // Let the host finish starting (migrations run before this in Program.cs).
+        await Task.Yield();
+        try
+        {
+            await PrepareAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Search index could not be prepared; searches will show what the index holds");
+        }
+
+        using var timer = new PeriodicTimer(options.Value.PollInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await indexer.CatchUpAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Search index catch-up failed; retrying");
+            }
+        }
+    }
+
+    private async Task PrepareAsync(CancellationToken ct)
+    {
+        indexer.Index.EnsureOpen();
+        if (indexer.Index.NeedsRebuild)
+        {
+            await indexer.RebuildAsync(null, ct);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        if (!await db.RelatedArticles.AnyAsync(ct) && await db.Articles.AnyAsync(a => a.Status == Articles.ArticleStatus.Published, ct))
+        {
+            var count = await scope.ServiceProvider.GetRequiredService<RelatedArticleService>().RecomputeAllAsync(null, ct);
+            logger.LogInformation("Related-news lists computed for {ArticleCount} articles", count);
+        }
+    }
+}
+
+public static class SearchServiceCollectionExtensions
+{
+    /// <summary>The search index, search, related news and (unless <c>Search:BackgroundSync</c> is false) the sync loop.</summary>
+    public static IServiceCollection AddPortalSearch(this IServiceCollection services)
+    {
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SearchIndex>();
+        services.AddSingleton<SearchIndexer>();
+        services.AddSingleton<RelatedNewsEngine>();
+        services.AddSingleton<SearchService>();
+        services.AddScoped<RelatedArticleService>();
+        services.AddScoped<ArticleIndexingService>();
+        services.AddHostedService<SearchIndexSyncService>();
+        return services;
+    }
+
+}

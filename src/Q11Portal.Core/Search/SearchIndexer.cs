@@ -1,0 +1,145 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Q11Portal.Core.Data;
+
+namespace Q11Portal.Core.Search;
+
+/// <summary>Keeps the local <see cref="SearchIndex"/> in step with the database: full rebuilds, the articles one
+/// change touched, and catching up on the <c>ContentChanges</c> log written by other nodes.</summary>
+public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes, ILogger<SearchIndexer> logger)
+{
+    public const int BatchSize = 500;
+
+    /// <summary>Changes are re-read this many ids below the watermark, because a transaction that took a lower id may
+    /// commit after one with a higher id; re-applying a change is harmless.</summary>
+    public const int Lookback = 200;
+
+    private readonly SemaphoreSlim exclusive = new(1, 1);
+    private readonly HashSet<long> recentlyApplied = [];
+
+    public SearchIndex Index => index;
+
+    /// <summary>Recreates the index from every published article; reports (done, total).</summary>
+    public async Task<int> RebuildAsync(IProgress<(int Done, int Total)>? progress, CancellationToken ct)
+    {
+        await exclusive.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var watermark = await db.ContentChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0;
+            var ids = await db.Articles.AsNoTracking()
+                .Where(a => a.Status == Articles.ArticleStatus.Published && a.PublishedAtUtc != null)
+                .OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            index.EnsureOpen();
+            index.DeleteAll();
+            var done = 0;
+            progress?.Report((0, ids.Count));
+            foreach (var chunk in ids.Chunk(BatchSize))
+            {
+                db.ChangeTracker.Clear();
+                foreach (var document in await ArticleSearchDocument.LoadAsync(db, chunk, ct))
+                {
+                    index.Upsert(document);
+                }
+
+                done += chunk.Length;
+                progress?.Report((done, ids.Count));
+            }
+
+            index.ResetWatermark(watermark);
+            index.Commit(watermark);
+            lock (recentlyApplied)
+            {
+                recentlyApplied.Clear();
+            }
+
+            logger.LogInformation("Search index rebuilt with {ArticleCount} articles in {ElapsedMs} ms", ids.Count, started.ElapsedMilliseconds);
+            return ids.Count;
+        }
+        finally
+        {
+            exclusive.Release();
+        }
+    }
+
+    /// <summary>Re-reads the given articles: published ones are (re)indexed, the others leave the index.</summary>
+    public async Task ApplyAsync(IReadOnlyCollection<int> articleIds, CancellationToken ct)
+    {
+        if (articleIds.Count == 0)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        await ApplyAsync(db, articleIds, null, ct);
+    }
+
+    private async Task ApplyAsync(PortalDbContext db, IReadOnlyCollection<int> articleIds, long? watermark, CancellationToken ct)
+    {
+        foreach (var chunk in articleIds.Distinct().Chunk(BatchSize))
+        {
+            var documents = await ArticleSearchDocument.LoadAsync(db, chunk, ct);
+            var published = documents.Select(d => d.Id).ToHashSet();
+            foreach (var document in documents)
+            {
+                index.Upsert(document);
+            }
+
+            foreach (var id in chunk.Where(id => !published.Contains(id)))
+            {
+                index.Delete(id);
+            }
+        }
+
+        index.Commit(watermark);
+    }
+
+    /// <summary>Applies the content changes this node has not seen yet; returns how many were applied.</summary>
+    public async Task<int> CatchUpAsync(CancellationToken ct)
+    {
+        index.EnsureOpen();
+        await exclusive.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            var from = Math.Max(0, index.Watermark - Lookback);
+            var changes = await db.ContentChanges.AsNoTracking()
+                .Where(c => c.Id > from)
+                .OrderBy(c => c.Id)
+                .Take(BatchSize * 4)
+                .Select(c => new { c.Id, c.ArticleId })
+                .ToListAsync(ct);
+            List<long> fresh;
+            lock (recentlyApplied)
+            {
+                fresh = changes.Where(c => !recentlyApplied.Contains(c.Id)).Select(c => c.Id).ToList();
+            }
+
+            if (fresh.Count == 0)
+            {
+                return 0;
+            }
+
+            var freshSet = fresh.ToHashSet();
+            var articleIds = changes.Where(c => freshSet.Contains(c.Id)).Select(c => c.ArticleId).Distinct().ToList();
+            await ApplyAsync(db, articleIds, changes[^1].Id, ct);
+            lock (recentlyApplied)
+            {
+                recentlyApplied.UnionWith(fresh);
+                recentlyApplied.RemoveWhere(id => id <= index.Watermark - Lookback);
+            }
+
+            logger.LogDebug("Search index caught up on {ChangeCount} content changes (watermark {Watermark})", fresh.Count, index.Watermark);
+            return fresh.Count;
+        }
+        finally
+        {
+            exclusive.Release();
+        }
+    }
+}

@@ -1,0 +1,216 @@
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Queries;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Highlight;
+using Q11Portal.Core.Common;
+
+namespace Q11Portal.Core.Search;
+
+/// <summary>What a reader asked for. Dates are local (Asia/Ho_Chi_Minh) days, both inclusive.</summary>
+public sealed record SearchRequest(string? Query, int? CategoryId = null, DateOnly? From = null, DateOnly? To = null, int Page = 1, int PageSize = 10,
+    bool Highlight = true);
+
+/// <summary>One result; the <c>…Html</c> strings are encoded text with the matches in <c>&lt;mark&gt;</c>.</summary>
+public sealed record SearchHit(int Id, string? SourceId, string Slug, string Title, string TitleHtml, string SnippetHtml,
+    int CategoryId, string CategoryName, DateTime PublishedAtUtc, float Score);
+
+public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, int TotalHits, int Page, int PageSize)
+{
+    public int PageCount => TotalHits == 0 ? 0 : (TotalHits + PageSize - 1) / PageSize;
+
+    public static SearchResults Empty(string query, int page, int pageSize) => new(query, [], 0, page, pageSize);
+}
+
+/// <summary>Article search over the local index: title, tags and sapo weigh more than the body, bigrams and kept-whole
+/// codes more than single syllables, and exact-diacritic matches more than folded ones.</summary>
+public sealed class SearchService(SearchIndex index, TimeProvider clock)
+{
+    public const int MaxQueryLength = 200;
+    public const int MaxPageSize = 50;
+    /// <summary>Results beyond this depth are not served: nobody pages that far, and it bounds the work per request.</summary>
+    public const int MaxResults = 1000;
+    private const int MaxTerms = 64;
+    private const int SnippetLength = 220;
+
+    private static readonly (string Field, float Boost)[] Fields =
+    [
+        (SearchFields.Title, 3.0f),
+        (SearchFields.Tags, 1.8f),
+        (SearchFields.Summary, 1.6f),
+        (SearchFields.Body, 1.0f),
+    ];
+
+    /// <summary>NFC, whitespace collapsed and cut to <see cref="MaxQueryLength"/> characters.</summary>
+    public static string NormalizeQuery(string? query)
+    {
+        var nfc = VietnameseText.Nfc(query);
+        var collapsed = string.Join(' ', nfc.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return collapsed.Length <= MaxQueryLength ? collapsed : collapsed[..MaxQueryLength].TrimEnd();
+    }
+
+    public SearchResults Search(SearchRequest request)
+    {
+        var query = NormalizeQuery(request.Query);
+        var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, request.Page);
+        var textQuery = BuildQuery(query);
+        if (textQuery is null)
+        {
+            return SearchResults.Empty(query, page, pageSize);
+        }
+
+        var filter = BuildFilter(request);
+        return index.Search(searcher =>
+        {
+            var wanted = Math.Min(page * pageSize, MaxResults);
+            var top = searcher.Search(textQuery, filter, Math.Max(1, wanted));
+            var total = Math.Min(top.TotalHits, MaxResults);
+            var skip = (page - 1) * pageSize;
+            if (skip >= top.ScoreDocs.Length)
+            {
+                return new SearchResults(query, [], total, page, pageSize);
+            }
+
+            var hits = top.ScoreDocs.Skip(skip).Take(pageSize)
+                .Select(hit => ToHit(searcher, hit, request.Highlight ? textQuery : null))
+                .ToList();
+            return new SearchResults(query, hits, total, page, pageSize);
+        });
+    }
+
+    /// <summary>The lucene query for a reader's text, or null when nothing searchable is left.</summary>
+    public static Query? BuildQuery(string normalizedQuery)
+    {
+        var tokens = VietnameseTokens.Analyze(normalizedQuery);
+        var terms = tokens
+            .GroupBy(t => t.Term, StringComparer.Ordinal)
+            .Select(g => (Term: g.Key, Weight: KindWeight(g.First().Kind)))
+            .Take(MaxTerms)
+            .ToList();
+        foreach (var (number, weight) in DocumentAliases.Expand(normalizedQuery))
+        {
+            terms.Add((number, 8f * weight));
+            var folded = VietnameseText.Fold(number);
+            if (folded != number)
+            {
+                terms.Add((folded, 8f * weight));
+            }
+        }
+
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var (field, boost) in Fields)
+        {
+            var perField = new BooleanQuery(disableCoord: false) { Boost = boost };
+            foreach (var (term, weight) in terms)
+            {
+                perField.Add(new TermQuery(new Term(field, term)) { Boost = weight }, Occur.SHOULD);
+            }
+
+            query.Add(perField, Occur.SHOULD);
+        }
+
+        return query;
+    }
+
+    private static float KindWeight(VietnameseTokenKind kind) => kind switch
+    {
+        VietnameseTokenKind.Bigram => 2f,
+        VietnameseTokenKind.Code => 4f,
+        VietnameseTokenKind.CodePart => 0.5f,
+        _ => 1f,
+    };
+
+    private Filter BuildFilter(SearchRequest request)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        long? from = request.From is { } day ? LocalTime.DayRangeUtc(day).StartUtc.Ticks : null;
+        var to = now.Ticks;
+        if (request.To is { } last)
+        {
+            to = Math.Min(to, LocalTime.DayRangeUtc(last).EndUtc.Ticks - 1);
+        }
+
+        var filter = new BooleanFilter
+        {
+            new FilterClause(NumericRangeFilter.NewInt64Range(SearchFields.Published, from, to, true, true), Occur.MUST),
+        };
+        if (request.CategoryId is { } category)
+        {
+            filter.Add(new FilterClause(new QueryWrapperFilter(new TermQuery(new Term(SearchFields.CategoryId, category.ToString(CultureInfo.InvariantCulture)))), Occur.MUST));
+        }
+
+        return filter;
+    }
+
+    private static SearchHit ToHit(IndexSearcher searcher, ScoreDoc hit, Query? query)
+    {
+        var document = searcher.Doc(hit.Doc);
+        var title = document.Get(SearchFields.Title) ?? string.Empty;
+        var summary = document.Get(SearchFields.Summary) ?? string.Empty;
+        var body = document.Get(SearchFields.Body) ?? string.Empty;
+        var titleHtml = (query is null ? null : Highlight(query, SearchFields.Title, title, whole: true)) ?? Encode(title);
+        var snippet = (query is null ? null : Highlight(query, SearchFields.Summary, summary, whole: true) ?? Highlight(query, SearchFields.Body, body, whole: false))
+            ?? Encode(summary.Length > 0 ? summary : Cut(body));
+        return new SearchHit(
+            int.Parse(document.Get(SearchFields.Id), CultureInfo.InvariantCulture),
+            document.Get(SearchFields.SourceId),
+            document.Get(SearchFields.Slug) ?? string.Empty,
+            title,
+            titleHtml,
+            snippet,
+            int.Parse(document.Get(SearchFields.CategoryId), CultureInfo.InvariantCulture),
+            document.Get(SearchFields.CategoryName) ?? string.Empty,
+            new DateTime(document.GetField(SearchFields.Published).GetInt64Value() ?? 0, DateTimeKind.Utc),
+            hit.Score);
+    }
+
+    /// <summary>The text with every query match wrapped in &lt;mark&gt;, HTML-encoded; null when nothing matched.</summary>
+    public static string? Highlight(Query query, string field, string text, bool whole)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        var scorer = new QueryScorer(query, field);
+        var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), ReadableHtmlEncoder.Instance, scorer)
+        {
+            TextFragmenter = whole ? new NullFragmenter() : new SimpleSpanFragmenter(scorer, SnippetLength),
+        };
+        try
+        {
+            using var stream = SearchIndex.Analyzer.GetTokenStream(field, text);
+            var fragments = highlighter.GetBestFragments(stream, text, whole ? 1 : 2);
+            if (fragments.Length == 0 || !fragments[0].Contains("<mark>", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            return whole ? fragments[0] : "… " + string.Join(" … ", fragments) + " …";
+        }
+        catch (InvalidTokenOffsetsException)
+        {
+            return null;
+        }
+    }
+
+    private static string Encode(string text) => ReadableHtmlEncoder.Instance.EncodeText(text);
+
+    /// <summary>HTML-encodes markup characters only, so Vietnamese stays readable (no numeric entities).</summary>
+    private sealed class ReadableHtmlEncoder : IEncoder
+    {
+        public static readonly ReadableHtmlEncoder Instance = new();
+        private static readonly System.Text.Encodings.Web.HtmlEncoder Encoder =
+            System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+        public string EncodeText(string originalText) => Encoder.Encode(originalText);
+    }
+
+    private static string Cut(string text) => text.Length <= SnippetLength ? text : text[..SnippetLength] + "…";
+}
