@@ -48,6 +48,7 @@ public sealed class PublicUrls(IOptions<PublicSiteOptions> options)
     /// <summary>Query parameters that select different content; everything else (utm_*, fbclid, zarsrc, the print
     /// switch…) is left out of canonical links so shares and crawls of one page count as one URL.</summary>
     private static readonly string[] ContentParameters = ["q", "page"];
+    private const int MaxParameterLength = 200;
 
     public PublicSiteOptions Site => options.Value;
 
@@ -74,6 +75,12 @@ public sealed class PublicUrls(IOptions<PublicSiteOptions> options)
         foreach (var name in ContentParameters)
         {
             var value = request.Query[name].ToString();
+            // A pasted 10 KB query must not be echoed whole into the head; the search itself reads 200 characters.
+            if (value.Length > MaxParameterLength)
+            {
+                value = value[..MaxParameterLength];
+            }
+
             if (value.Length == 0 || (name == "page" && value == "1"))
             {
                 continue;
