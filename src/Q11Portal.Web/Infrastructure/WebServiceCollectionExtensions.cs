@@ -58,7 +58,8 @@ public static class WebServiceCollectionExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
-        app.UseSerilogRequestLogging();
+        // The host's own logger (console + file from configuration); the static one is only the bootstrap console logger.
+        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetService<Serilog.ILogger>());
         app.UseStaticFiles();
         app.UsePortalMedia();
         app.UseRouting();
