@@ -35,7 +35,7 @@ public sealed class ReaderJourneyTests
 
         // Category from the main menu.
         await page.Locator("nav.main-nav a", new() { HasText = "Y tế - Sức khỏe" }).ClickAsync();
-        await page.WaitForURLAsync("**/chuyen-muc/y-te-suc-khoe");
+        await page.WaitForURLAsync("**/chuyen-muc/y-te-suc-khoe", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Y tế - Sức khỏe");
         Assert.True(await page.Locator(".item").CountAsync() >= 5);
         await AssertNoHorizontalOverflowAsync(page);
@@ -44,7 +44,7 @@ public sealed class ReaderJourneyTests
         // The second article of the category has both newer and older neighbours.
         var title = (await page.Locator(".item__title a").Nth(1).InnerTextAsync()).Trim();
         await page.Locator(".item__title a").Nth(1).ClickAsync();
-        await page.WaitForURLAsync("**/tin-tuc/**");
+        await page.WaitForURLAsync("**/tin-tuc/**", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Assertions.Expect(page.Locator("h1.article__title")).ToHaveTextAsync(title);
         await Assertions.Expect(page.Locator(".article-body p").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".article__meta time")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), \d{2}/\d{2}/\d{4} - \d{2}:\d{2}$"));
@@ -81,7 +81,7 @@ public sealed class ReaderJourneyTests
         Assert.False(string.IsNullOrEmpty(iso));
         await page.Locator("#side-date").FillAsync(day.ToString("yyyy-MM-dd"));
         await page.Locator(".date-form button").First.ClickAsync();
-        await page.WaitForURLAsync($"**/xem-theo-ngay/{day:yyyy-MM-dd}");
+        await page.WaitForURLAsync($"**/xem-theo-ngay/{day:yyyy-MM-dd}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Assertions.Expect(page.Locator(".item__title a", new() { HasText = title })).ToBeVisibleAsync();
         await AssertNoHorizontalOverflowAsync(page);
         await Infrastructure.Browser.ScreenshotAsync(page, $"site-date-{width}");
@@ -91,7 +91,7 @@ public sealed class ReaderJourneyTests
         var tag = page.Locator(".article__tags a").First;
         var tagName = (await tag.InnerTextAsync()).Trim();
         await tag.ClickAsync();
-        await page.WaitForURLAsync("**/tu-khoa/**");
+        await page.WaitForURLAsync("**/tu-khoa/**", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(tagName);
         await Assertions.Expect(page.Locator(".item__title a", new() { HasText = title })).ToBeVisibleAsync();
         await AssertNoHorizontalOverflowAsync(page);
