@@ -22,6 +22,7 @@ try
     builder.Services.AddPortalWeb(builder.Configuration);
     builder.Services.AddPortalIdentity();
     builder.Services.AddPortalCommentsWeb();
+    builder.Services.AddNewsroom();
 
     var app = builder.Build();
 

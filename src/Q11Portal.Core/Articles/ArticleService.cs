@@ -116,10 +116,32 @@ public sealed class ArticleService(PortalDbContext db, TimeProvider clock)
             return ArticleLookup.NotFound;
         }
 
-        var article = await Visible().Where(a => a.Slug == slug)
+        var details = await LoadDetailsAsync(Visible().Where(a => a.Slug == slug), ct);
+        if (details is null)
+        {
+            var movedTo = await db.ArticleSlugHistory.AsNoTracking()
+                .Where(h => h.Slug == slug)
+                .Select(h => h.Article)
+                .VisibleAt(Now)
+                .Select(a => a.Slug)
+                .FirstOrDefaultAsync(ct);
+            return movedTo is null ? ArticleLookup.NotFound : new ArticleLookup(null, movedTo);
+        }
+
+        return new ArticleLookup(details, null);
+    }
+
+    /// <summary>Any article by id, whatever its state, for the newsroom's preview ("exactly as readers will see it").
+    /// Drafts without a publish time show their last update time.</summary>
+    public Task<ArticleDetails?> GetPreviewAsync(int id, CancellationToken ct) =>
+        LoadDetailsAsync(db.Articles.AsNoTracking().Where(a => a.Id == id), ct);
+
+    private async Task<ArticleDetails?> LoadDetailsAsync(IQueryable<Article> source, CancellationToken ct)
+    {
+        var article = await source
             .Select(a => new
             {
-                a.Id, a.Title, a.Slug, a.Summary, a.BodyHtml, PublishedAtUtc = a.PublishedAtUtc!.Value, a.UpdatedAtUtc, a.Byline, a.Source,
+                a.Id, a.Title, a.Slug, a.Summary, a.BodyHtml, PublishedAtUtc = a.PublishedAtUtc ?? a.UpdatedAtUtc, a.UpdatedAtUtc, a.Byline, a.Source,
                 Category = new CategoryRef(a.Category.Id, a.Category.Name, a.Category.Slug),
                 LeadImage = a.LeadImage == null
                     ? null
@@ -132,13 +154,7 @@ public sealed class ArticleService(PortalDbContext db, TimeProvider clock)
 
         if (article is null)
         {
-            var movedTo = await db.ArticleSlugHistory.AsNoTracking()
-                .Where(h => h.Slug == slug)
-                .Select(h => h.Article)
-                .VisibleAt(Now)
-                .Select(a => a.Slug)
-                .FirstOrDefaultAsync(ct);
-            return movedTo is null ? ArticleLookup.NotFound : new ArticleLookup(null, movedTo);
+            return null;
         }
 
         var tags = await db.ArticleTags.AsNoTracking().Where(x => x.ArticleId == article.Id)
@@ -158,12 +174,10 @@ public sealed class ArticleService(PortalDbContext db, TimeProvider clock)
             report = new ReportInfo(article.ReviewedDocument, article.ReportingUnit, article.ReportPeriod, article.TopicTitle, article.TopicSlug, figures);
         }
 
-        return new ArticleLookup(
-            new ArticleDetails(
+        return new ArticleDetails(
                 article.Id, article.Title, article.Slug, article.Summary, article.BodyHtml, article.PublishedAtUtc, article.UpdatedAtUtc,
                 article.Byline, article.Source, article.Category, article.LeadImage, article.LeadImageCaption, article.ViewCount,
-                tags, attachments, report),
-            null);
+                tags, attachments, report);
     }
 
     /// <summary>TIN MỚI HƠN and TIN ĐÃ ĐƯA: the nearest public articles of the same category on either side,

@@ -7,7 +7,17 @@ public static class NewsroomServiceCollectionExtensions
     /// <summary>The newsroom's Core services (dashboard, editor, workflow, revisions).</summary>
     public static IServiceCollection AddPortalNewsroom(this IServiceCollection services)
     {
+        services.AddOptions<NewsroomOptions>().BindConfiguration(NewsroomOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<NewsroomDashboard>();
+        services.AddScoped<ArticleEditorService>();
+        services.AddScoped<ScheduledPublishing>();
+        return services;
+    }
+
+    /// <summary>The scheduler that publishes Hẹn giờ articles on time; web host only (the CLI does not run it).</summary>
+    public static IServiceCollection AddScheduledPublishing(this IServiceCollection services)
+    {
+        services.AddHostedService<ScheduledPublisherService>();
         return services;
     }
 }

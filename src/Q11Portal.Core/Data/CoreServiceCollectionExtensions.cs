@@ -23,6 +23,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Categories.CategoryService>();
         services.AddScoped<Sidebar.SidebarService>();
         services.AddScoped<Audit.AuditLog>();
+        services.AddScoped<Audit.AuditQuery>();
         services.AddScoped<Import.ArticleImporter>();
         services.AddScoped<Generation.ArticleGenerator>();
         services.AddPortalUsers();

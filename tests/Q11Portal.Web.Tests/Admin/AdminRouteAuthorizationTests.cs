@@ -30,6 +30,11 @@ public sealed class AdminRouteAuthorizationTests
         ["Reports.*"] = Roles.Reporter,
         ["Topics.*"] = Roles.Editor,
         ["Comments.*"] = Roles.Admin,
+        ["Audit.*"] = Roles.Admin,
+        ["Articles.*"] = Roles.Reporter,
+        ["Articles.Revisions"] = Roles.Editor,
+        ["Articles.Diff"] = Roles.Editor,
+        ["Articles.Restore"] = Roles.Editor,
     };
 
     private sealed record AdminRoute(string Name, string Method, string Path, string? DeclaredRole);

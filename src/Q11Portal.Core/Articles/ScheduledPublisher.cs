@@ -1,0 +1,89 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Q11Portal.Core.Audit;
+using Q11Portal.Core.Data;
+
+namespace Q11Portal.Core.Articles;
+
+public sealed class NewsroomOptions
+{
+    public const string SectionName = "Newsroom";
+
+    /// <summary>How often the scheduler looks for due articles; a scheduled article goes public at most this late.</summary>
+    [Range(1, 55)]
+    public int SchedulerIntervalSeconds { get; set; } = 15;
+}
+
+/// <summary>Publishes scheduled (Hẹn giờ) articles whose time has come. Run by <see cref="ScheduledPublisherService"/>
+/// on a timer, so nothing depends on visitors.</summary>
+public sealed class ScheduledPublishing(PortalDbContext db, AuditLog audit, TimeProvider clock, ArticleEditorService editor, ILogger<ScheduledPublishing> logger)
+{
+    public const string ActorName = "hệ thống (hẹn giờ)";
+
+    /// <summary>Returns the ids published by this call.</summary>
+    public async Task<IReadOnlyList<int>> PublishDueAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = await db.Articles.Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAtUtc != null && a.PublishedAtUtc <= now)
+            .OrderBy(a => a.PublishedAtUtc).Take(100).ToListAsync(ct);
+        var published = new List<int>();
+        foreach (var article in due)
+        {
+            var seen = article.Version;
+            db.Entry(article).Property(a => a.Version).OriginalValue = seen;
+            article.Status = ArticleStatus.Published;
+            article.Version = Guid.NewGuid();
+            article.UpdatedAtUtc = now;
+            article.ReturnReason = null;
+            db.ContentChanges.Add(new ContentChange { ArticleId = article.Id, Kind = ContentChangeKind.Upserted, AtUtc = now });
+            audit.Add(ActorName, AuditActions.ArticlePublished, nameof(Article), article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), article.Title);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                published.Add(article.Id);
+                logger.LogInformation("Scheduled article {ArticleId} published", article.Id);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another node (or an editor) changed it first; whatever they did stands.
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        foreach (var id in published)
+        {
+            await editor.NotifyChangeAsync(new ArticleChangeNotice(id, ContentChangeKind.Upserted, ArticleStatus.Published, "scheduled"), ct);
+        }
+
+        return published;
+    }
+}
+
+/// <summary>The timer around <see cref="ScheduledPublishing"/>; uses the injected <see cref="TimeProvider"/> so tests
+/// drive it with a fake clock.</summary>
+public sealed class ScheduledPublisherService(IServiceScopeFactory scopes, TimeProvider clock, IOptions<NewsroomOptions> options, ILogger<ScheduledPublisherService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.SchedulerIntervalSeconds), clock);
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<ScheduledPublishing>().PublishDueAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A database hiccup must not stop the scheduler; the next tick tries again.
+                logger.LogError(ex, "Scheduled publishing failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
