@@ -25,6 +25,7 @@ public sealed class ArticleEditorService(
     public const int MaxTags = 20;
     public const int MaxTagLength = 100;
     public const int MaxBodyLength = 1_000_000;
+    public const int MaxReasonLength = 2000;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -174,9 +175,9 @@ public sealed class ArticleEditorService(
                     return EditorResult.Invalid("Hãy ghi lý do trả lại để phóng viên biết cần sửa gì.");
                 }
 
-                if (reason.Length > 2000)
+                if (reason.Length > MaxReasonLength)
                 {
-                    return EditorResult.Invalid("Lý do trả lại tối đa 2000 ký tự.");
+                    return EditorResult.Invalid($"Lý do trả lại tối đa {MaxReasonLength} ký tự.");
                 }
 
                 article.ReturnReason = reason;
@@ -400,6 +401,12 @@ public sealed class ArticleEditorService(
         if ((draft.BodyHtml?.Length ?? 0) > MaxBodyLength)
         {
             return "Nội dung bài quá dài (tối đa khoảng 1 triệu ký tự).";
+        }
+
+        // Checked on what will be stored: the sanitizer may drop images (data: URIs, foreign schemes) first.
+        if (ImageAltText.Check(sanitizer.Sanitize(draft.BodyHtml)) is { } missingAlt)
+        {
+            return missingAlt;
         }
 
         if (!await db.Categories.AnyAsync(c => c.Id == draft.CategoryId, ct))

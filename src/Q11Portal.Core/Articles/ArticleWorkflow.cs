@@ -135,6 +135,6 @@ public static class ArticleWorkflow
 
     private static WorkflowDecision Invalid(ArticleAction action, ArticleStatus from) =>
         new(WorkflowOutcome.InvalidState, null,
-            $"Không thể {ActionName(action).ToLowerInvariant()} bài đang ở trạng thái “{StatusName(from)}”." +
+            $"Không thể “{ActionName(action)}” khi bài đang ở trạng thái “{StatusName(from)}”." +
             (action == ArticleAction.Delete && from is ArticleStatus.Published or ArticleStatus.Scheduled ? " Hãy gỡ bài trước khi xóa." : string.Empty));
 }

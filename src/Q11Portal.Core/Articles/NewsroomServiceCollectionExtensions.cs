@@ -11,6 +11,7 @@ public static class NewsroomServiceCollectionExtensions
         services.AddScoped<NewsroomDashboard>();
         services.AddScoped<ArticleEditorService>();
         services.AddScoped<ScheduledPublishing>();
+        services.AddScoped<IArticleChangeHandler, SearchIndexChangeHandler>();
         return services;
     }
 

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -302,5 +301,12 @@ public static class RevisionDiff
         }
     }
 
-    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Encodes only the characters that matter to HTML; WebUtility.HtmlEncode would turn Latin-1 letters of
+    /// Vietnamese (ê, à, ô…) into numeric entities, which reads badly in the page source and breaks text comparisons.</summary>
+    private static string Encode(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal)
+        .Replace("'", "&#39;", StringComparison.Ordinal);
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Q11Portal.Core.Articles;
 using Q11Portal.Core.Data;
+using Q11Portal.Core.Media;
 using Q11Portal.Core.Users;
 using Q11Portal.Web.Areas.Admin.Models;
 using Q11Portal.Web.Infrastructure;
@@ -19,6 +20,7 @@ public sealed class ArticlesController(
     ArticleEditorService editor,
     ArticleService reading,
     PortalDbContext db,
+    MediaService media,
     UserManager<PortalUser> users) : StaffControllerBase
 {
     [HttpGet("")]
@@ -142,6 +144,16 @@ public sealed class ArticlesController(
             return this.BadRequestPage("Thao tác không hợp lệ.");
         }
 
+        if (action == ArticleAction.Return && (string.IsNullOrWhiteSpace(reason) || reason.Length > ArticleEditorService.MaxReasonLength))
+        {
+            // Keep the person on the page with what they wrote; the step itself is fine, the reason is not.
+            FlashError(string.IsNullOrWhiteSpace(reason)
+                ? "Hãy ghi lý do trả lại để phóng viên biết cần sửa gì."
+                : $"Lý do trả lại tối đa {ArticleEditorService.MaxReasonLength} ký tự.");
+            TempData["ReturnReasonDraft"] = reason;
+            return RedirectToAction(nameof(Edit), new { id });
+        }
+
         var result = await editor.TransitionAsync(id, action, version, Actor(), reason, null, ct);
         switch (result.Outcome)
         {
@@ -163,10 +175,8 @@ public sealed class ArticlesController(
                 FlashError(result.Message!.Split(". Nội dung")[0] + ". Hãy xem lại bài trước khi thao tác.");
                 return RedirectToAction(nameof(Edit), new { id });
             default:
-                // Keep the person on the page with what they wrote (the reason) and the message.
-                FlashError(result.Message!);
-                TempData["ReturnReasonDraft"] = reason;
-                return RedirectToAction(nameof(Edit), new { id });
+                // The article's state does not allow the step (someone else moved it on, or a forged request).
+                return this.BadRequestPage(result.Message!);
         }
     }
 
@@ -288,6 +298,7 @@ public sealed class ArticlesController(
         var status = data?.Status ?? ArticleStatus.Draft;
         var isAuthor = data is null || data.CreatedById == actor.UserId;
         ViewData["Title"] = data is null ? "Viết bài mới" : "Sửa bài: " + data.Draft.Title;
+        var leadImage = input.LeadImageId is { } imageId ? await media.FindAsync(imageId, ct) : null;
         return new ArticleEditorViewModel
         {
             Input = input,
@@ -302,6 +313,8 @@ public sealed class ArticlesController(
             Problem = problem,
             Conflict = conflict,
             UpdatedAtUtc = data?.UpdatedAtUtc,
+            LeadImageUrl = leadImage?.Url(480),
+            LeadImageAlt = leadImage?.AltText,
         };
     }
 

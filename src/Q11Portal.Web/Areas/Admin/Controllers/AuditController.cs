@@ -10,15 +10,16 @@ namespace Q11Portal.Web.Areas.Admin.Controllers;
 [Authorize(Policy = Policies.Admin)]
 public sealed class AuditController(AuditQuery audit) : AdminControllerBase
 {
+    // "action" is also MVC's route value (the action's name), which model binding would read before the query string.
     [HttpGet("")]
-    public async Task<IActionResult> Index(string? action, string? user, DateOnly? from, DateOnly? to, int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index([FromQuery(Name = "action")] string? kind, string? user, DateOnly? from, DateOnly? to, int page = 1, CancellationToken ct = default)
     {
         if (from is { } f && to is { } t && f > t)
         {
             (from, to) = (to, from);
         }
 
-        var filter = new AuditFilter(action, user, from, to, page);
+        var filter = new AuditFilter(kind, user, from, to, page);
         ViewData["Title"] = "Nhật ký hoạt động";
         return View((filter, await audit.SearchAsync(filter, ct)));
     }

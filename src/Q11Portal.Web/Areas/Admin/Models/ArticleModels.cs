@@ -81,6 +81,8 @@ public sealed class ArticleEditorViewModel
     public string? Problem { get; init; }
     public ConcurrentSave? Conflict { get; init; }
     public DateTime? UpdatedAtUtc { get; init; }
+    public string? LeadImageUrl { get; init; }
+    public string? LeadImageAlt { get; init; }
 }
 
 public sealed record AdminArticleListViewModel(

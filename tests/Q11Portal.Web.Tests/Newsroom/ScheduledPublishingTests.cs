@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Q11Portal.Core.Articles;
+using Q11Portal.Core.Data;
+using Q11Portal.Core.Users;
+using Q11Portal.Testing;
+using Q11Portal.Web.Tests.Infrastructure;
+
+namespace Q11Portal.Web.Tests.Newsroom;
+
+/// <summary>Must-show 4: a Hẹn giờ article becomes public within 60 s of its time with nobody visiting — driven by a
+/// fake clock through the host's own <see cref="ScheduledPublisherService"/>, and once in real time.</summary>
+public sealed class ScheduledPublishingTests
+{
+    public static TheoryData<DatabaseProvider> Providers => TestDatabase.Providers;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static async Task<(int Id, string Slug, DateTime PublishAtUtc)> ScheduleAsync(PortalAppFactory app, TimeProvider clock, TimeSpan ahead)
+    {
+        var category = await NewsroomSite.AddCategoryAsync(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        var editor = scope.ServiceProvider.GetRequiredService<ArticleEditorService>();
+        var actor = new StaffActor("scheduler-test", "bien-tap@q11.test", Roles.Editor);
+        var created = await editor.CreateAsync(new ArticleDraft("Thông báo lịch tiếp công dân tháng 12", "Sapo.", "<p>Nội dung hẹn giờ.</p>",
+            category, null, null, ["Tiếp công dân"], "Ban biên tập", null, null), actor, Ct);
+        Assert.True(created.Succeeded, created.Message);
+        var publishAtUtc = clock.GetUtcNow().UtcDateTime + ahead;
+        var scheduled = await editor.TransitionAsync(created.ArticleId, ArticleAction.Schedule, created.Version, actor, null, publishAtUtc, Ct);
+        Assert.True(scheduled.Succeeded, scheduled.Message);
+        Assert.True(publishAtUtc > clock.GetUtcNow().UtcDateTime, "The test was too slow to schedule ahead.");
+        var slug = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Articles.Where(a => a.Id == created.ArticleId).Select(a => a.Slug).SingleAsync(Ct);
+        return (created.ArticleId, slug, publishAtUtc);
+    }
+
+    private static async Task<ArticleStatus> StatusAsync(PortalAppFactory app, int id)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Articles.Where(a => a.Id == id).Select(a => a.Status).SingleAsync(Ct);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task FakeClock_ScheduledArticle_IsPublishedByTheBackgroundServiceWithin60Seconds_WithoutRequests(DatabaseProvider provider)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 1, 0, 0, TimeSpan.Zero));
+        await using var app = await PortalAppFactory.CreateAsync(provider, services: s => s.AddSingleton<TimeProvider>(clock));
+        var (id, slug, publishAt) = await ScheduleAsync(app, clock, TimeSpan.FromMinutes(10));
+
+        // Ten minutes of fake time pass in 5-second steps: it must stay unpublished the whole time.
+        while (clock.GetUtcNow().UtcDateTime < publishAt.AddSeconds(-5))
+        {
+            clock.Advance(TimeSpan.FromSeconds(5));
+            await Task.Delay(5, Ct);
+        }
+
+        await Task.Delay(300, Ct);
+        Assert.Equal(ArticleStatus.Scheduled, await StatusAsync(app, id));
+
+        // From the scheduled time on, the host's timer (on the fake clock) must publish it within 60 s of fake time.
+        TimeSpan? late = null;
+        while (clock.GetUtcNow().UtcDateTime <= publishAt.AddSeconds(90))
+        {
+            clock.Advance(TimeSpan.FromSeconds(5));
+            // The timer's callback runs on the thread pool; give it real time to reach the database.
+            var deadline = Stopwatch.StartNew();
+            while (deadline.ElapsedMilliseconds < 1500 && await StatusAsync(app, id) != ArticleStatus.Published)
+            {
+                await Task.Delay(50, Ct);
+            }
+
+            if (await StatusAsync(app, id) == ArticleStatus.Published)
+            {
+                late = clock.GetUtcNow().UtcDateTime - publishAt;
+                break;
+            }
+        }
+
+        Assert.NotNull(late);
+        Assert.InRange(late.Value, TimeSpan.Zero, TimeSpan.FromSeconds(60));
+        var response = await app.CreateClient().GetAsync($"/tin-tuc/{slug}", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task RealTime_ScheduledArticle_GoesPublicWithin60Seconds_WithNoTraffic()
+    {
+        await using var app = await PortalAppFactory.CreateAsync();
+        // Start the host (and its scheduler) before scheduling, as a running site would be.
+        _ = app.Services;
+        var (id, slug, publishAt) = await ScheduleAsync(app, TimeProvider.System, TimeSpan.FromSeconds(3));
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/tin-tuc/{slug}", Ct)).StatusCode);
+
+        // No HTTP requests from here on: only the database is watched.
+        while (await StatusAsync(app, id) != ArticleStatus.Published)
+        {
+            Assert.True(DateTime.UtcNow - publishAt < TimeSpan.FromSeconds(60), "The scheduled article was not public 60 s after its time.");
+            await Task.Delay(500, Ct);
+        }
+
+        var late = DateTime.UtcNow - publishAt;
+        Assert.InRange(late, TimeSpan.Zero, TimeSpan.FromSeconds(60));
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync($"/tin-tuc/{slug}", Ct)).StatusCode);
+        TestContext.Current.SendDiagnosticMessage($"Scheduled article public {late.TotalSeconds:0.0} s after its time.");
+    }
+}
