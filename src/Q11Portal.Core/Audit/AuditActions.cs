@@ -21,6 +21,23 @@ public static class AuditActions
     public const string ArticleRestored = "article.revision-restored";
     public const string ArticlePublishedEdited = "article.published-edited";
 
+    public const string CategoryCreated = "category.create";
+    public const string CategoryUpdated = "category.update";
+    public const string CategoryMoved = "category.move";
+    public const string CategoryReordered = "category.reorder";
+    public const string CategoryDeleted = "category.delete";
+    public const string TagRenamed = "tag.rename";
+    public const string TagMerged = "tag.merge";
+    public const string TagDeleted = "tag.delete";
+    public const string SidebarBlockCreated = "sidebar.create";
+    public const string SidebarBlockUpdated = "sidebar.update";
+    public const string SidebarBlockReordered = "sidebar.reorder";
+    public const string SidebarBlockDeleted = "sidebar.delete";
+    public const string SidebarItemAdded = "sidebar.item.add";
+    public const string SidebarItemUpdated = "sidebar.item.update";
+    public const string SidebarItemReordered = "sidebar.item.reorder";
+    public const string SidebarItemDeleted = "sidebar.item.delete";
+
     /// <summary>Vietnamese labels for the audit page; unknown actions (other features') show as stored.</summary>
     public static string DisplayName(string action) => action switch
     {
@@ -40,6 +57,22 @@ public static class AuditActions
         ArticleDeleted => "Xóa bài",
         ArticleRestored => "Khôi phục phiên bản",
         ArticlePublishedEdited => "Sửa bài đã xuất bản",
+        CategoryCreated => "Tạo chuyên mục",
+        CategoryUpdated => "Sửa chuyên mục",
+        CategoryMoved => "Chuyển chuyên mục",
+        CategoryReordered => "Đổi thứ tự chuyên mục",
+        CategoryDeleted => "Xóa chuyên mục",
+        TagRenamed => "Đổi tên từ khóa",
+        TagMerged => "Gộp từ khóa",
+        TagDeleted => "Xóa từ khóa",
+        SidebarBlockCreated => "Tạo khối bên phải",
+        SidebarBlockUpdated => "Sửa khối bên phải",
+        SidebarBlockReordered => "Đổi thứ tự khối bên phải",
+        SidebarBlockDeleted => "Xóa khối bên phải",
+        SidebarItemAdded => "Thêm mục vào khối",
+        SidebarItemUpdated => "Sửa mục của khối",
+        SidebarItemReordered => "Đổi thứ tự mục của khối",
+        SidebarItemDeleted => "Xóa mục của khối",
         _ => action,
     };
 
@@ -48,5 +81,9 @@ public static class AuditActions
         LoginFailed, LoginLockedOut, UserCreated, UserRoleChanged, UserLocked, UserUnlocked, PasswordChanged,
         ArticleCreated, ArticleSubmitted, ArticleReturned, ArticleScheduled, ArticlePublished, ArticleUnpublished,
         ArticleDeleted, ArticleRestored, ArticlePublishedEdited,
+        CategoryCreated, CategoryUpdated, CategoryMoved, CategoryReordered, CategoryDeleted,
+        TagRenamed, TagMerged, TagDeleted,
+        SidebarBlockCreated, SidebarBlockUpdated, SidebarBlockReordered, SidebarBlockDeleted,
+        SidebarItemAdded, SidebarItemUpdated, SidebarItemReordered, SidebarItemDeleted,
     ];
 }

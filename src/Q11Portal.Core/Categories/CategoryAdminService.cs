@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Q11Portal.Core.Articles;
 using Q11Portal.Core.Audit;
 using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
@@ -10,8 +11,11 @@ public sealed record CategoryNode(int Id, string Name, string Slug, string? Desc
 
 /// <summary>Editors' category management: create, rename (with slug), move under a parent without cycles, reorder
 /// among siblings, delete only when empty. Every change is audited. Methods return a Vietnamese error or null.</summary>
-public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit)
+public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit, TimeProvider clock)
 {
+    /// <summary>The error every method returns when the category does not exist (the web layer answers 404).</summary>
+    public const string NotFound = "Không tìm thấy chuyên mục này; có thể đã bị xóa.";
+
     public const int NameMaxLength = 150;
     public const int DescriptionMaxLength = 1000;
 
@@ -39,6 +43,39 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit)
         return result;
     }
 
+    /// <summary>The tree without the category and its descendants: the places it (or its content) may move to.</summary>
+    public static List<CategoryNode> ExcludingSubtree(IReadOnlyList<CategoryNode> tree, int id)
+    {
+        var result = new List<CategoryNode>(tree.Count);
+        int? skipDeeperThan = null;
+        foreach (var node in tree)
+        {
+            if (skipDeeperThan is { } depth && node.Depth > depth)
+            {
+                continue;
+            }
+
+            skipDeeperThan = null;
+            if (node.Id == id)
+            {
+                skipDeeperThan = node.Depth;
+                continue;
+            }
+
+            result.Add(node);
+        }
+
+        return result;
+    }
+
+    public async Task<CategoryNode?> FindAsync(int id, CancellationToken ct) =>
+        (await ListTreeAsync(ct)).FirstOrDefault(n => n.Id == id);
+
+    /// <summary>The slugs the category had before (newest first); they redirect to the current one.</summary>
+    public Task<List<string>> OldSlugsAsync(int id, CancellationToken ct) =>
+        db.CategorySlugHistory.AsNoTracking().Where(h => h.CategoryId == id)
+            .OrderByDescending(h => h.RetiredAtUtc).ThenByDescending(h => h.Id).Select(h => h.Slug).ToListAsync(ct);
+
     public async Task<(int? Id, string? Error)> CreateAsync(string? name, string? slug, int? parentId, string? description, bool showOnHome, string? userName, CancellationToken ct)
     {
         var (cleanName, cleanSlug, cleanDescription, error) = await ValidateAsync(null, name, slug, description, ct);
@@ -53,10 +90,11 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit)
         }
 
         var order = await db.Categories.Where(c => c.ParentId == parentId).MaxAsync(c => (int?)c.SortOrder, ct) ?? 0;
+        db.CategorySlugHistory.RemoveRange(await db.CategorySlugHistory.Where(h => h.Slug == cleanSlug).ToListAsync(ct));
         var category = new Category { Name = cleanName, Slug = cleanSlug, Description = cleanDescription, ParentId = parentId, ShowOnHome = showOnHome, SortOrder = order + 1 };
         db.Categories.Add(category);
         await db.SaveChangesAsync(ct);
-        audit.Add(userName, "category.create", nameof(Category), category.Id.ToString(), $"{cleanName} ({cleanSlug})");
+        audit.Add(userName, AuditActions.CategoryCreated, nameof(Category), category.Id.ToString(), $"{cleanName} ({cleanSlug})");
         await db.SaveChangesAsync(ct);
         return (category.Id, null);
     }
@@ -104,12 +142,23 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit)
             changes.Add($"chuyên mục cha {category.ParentId?.ToString() ?? "—"} → {parentId?.ToString() ?? "—"}");
         }
 
+        if (category.Slug != cleanSlug)
+        {
+            await RetireSlugAsync(category, cleanSlug, ct);
+        }
+
+        if (category.Name != cleanName)
+        {
+            // The search index stores the category's name with each article.
+            await ContentChanges.MarkAsync(db, db.Articles.Where(a => a.CategoryId == id).Select(a => a.Id), clock, ct);
+        }
+
         category.Name = cleanName;
         category.Slug = cleanSlug;
         category.Description = cleanDescription;
         category.ParentId = parentId;
         category.ShowOnHome = showOnHome;
-        audit.Add(userName, moved ? "category.move" : "category.update",
+        audit.Add(userName, moved ? AuditActions.CategoryMoved : AuditActions.CategoryUpdated,
             nameof(Category), id.ToString(), changes.Count == 0 ? cleanName : string.Join("; ", changes));
         await db.SaveChangesAsync(ct);
         return null;
@@ -138,12 +187,15 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit)
             siblings[i].SortOrder = i + 1;
         }
 
-        audit.Add(userName, "category.reorder", nameof(Category), id.ToString(), $"{category.Name} → vị trí {target + 1}");
+        audit.Add(userName, AuditActions.CategoryReordered, nameof(Category), id.ToString(), $"{category.Name} → vị trí {target + 1}");
         await db.SaveChangesAsync(ct);
         return null;
     }
 
-    public async Task<string?> DeleteAsync(int id, string? userName, CancellationToken ct)
+    /// <summary>Deletes a category. One that still has articles or sub-categories is refused unless
+    /// <paramref name="moveContentTo"/> names another category: its articles and sub-categories then move there first,
+    /// in the same transaction.</summary>
+    public async Task<string?> DeleteAsync(int id, int? moveContentTo, string? userName, CancellationToken ct)
     {
         var category = await db.Categories.SingleOrDefaultAsync(c => c.Id == id, ct);
         if (category is null)
@@ -151,25 +203,86 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit)
             return NotFound;
         }
 
-        var children = await db.Categories.CountAsync(c => c.ParentId == id, ct);
-        if (children > 0)
-        {
-            return $"Chuyên mục “{category.Name}” còn {children} chuyên mục con; hãy chuyển hoặc xóa chúng trước.";
-        }
-
+        var children = await db.Categories.Where(c => c.ParentId == id).OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(ct);
         var articles = await db.Articles.CountAsync(a => a.CategoryId == id, ct);
-        if (articles > 0)
+        Category? target = null;
+        if (moveContentTo is { } targetId && (children.Count > 0 || articles > 0))
         {
-            return $"Chuyên mục “{category.Name}” còn {articles} bài viết; hãy chuyển các bài sang chuyên mục khác trước khi xóa.";
+            if (targetId == id)
+            {
+                return "Hãy chọn một chuyên mục khác để nhận bài viết và chuyên mục con.";
+            }
+
+            target = await db.Categories.SingleOrDefaultAsync(c => c.Id == targetId, ct);
+            if (target is null)
+            {
+                return "Chuyên mục nhận bài viết đã chọn không còn tồn tại.";
+            }
+
+            if (children.Count > 0 && await CheckParentAsync(id, targetId, ct) is not null)
+            {
+                return $"Không thể chuyển sang “{target.Name}” vì đó là chuyên mục con của “{category.Name}”; hãy chọn chuyên mục khác.";
+            }
+        }
+        else if (children.Count > 0)
+        {
+            return $"Chuyên mục “{category.Name}” còn {children.Count} chuyên mục con; hãy chọn nơi chuyển chúng đến, hoặc chuyển/xóa chúng trước.";
+        }
+        else if (articles > 0)
+        {
+            return $"Chuyên mục “{category.Name}” còn {articles} bài viết; hãy chọn chuyên mục nhận các bài này trước khi xóa.";
         }
 
-        db.Categories.Remove(category);
-        audit.Add(userName, "category.delete", nameof(Category), id.ToString(), $"{category.Name} ({category.Slug})");
-        await db.SaveChangesAsync(ct);
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (target is not null)
+            {
+                await ContentChanges.MarkAsync(db, db.Articles.Where(a => a.CategoryId == id).Select(a => a.Id), clock, ct);
+                await db.Articles.Where(a => a.CategoryId == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.CategoryId, target.Id), ct);
+                // The bulk update bypasses the change tracker; articles this context already holds must agree with it.
+                foreach (var entry in db.ChangeTracker.Entries<Article>().Where(e => e.Entity.CategoryId == id))
+                {
+                    entry.Property(a => a.CategoryId).CurrentValue = target.Id;
+                    entry.Property(a => a.CategoryId).OriginalValue = target.Id;
+                }
+
+                var order = await db.Categories.Where(c => c.ParentId == target.Id).MaxAsync(c => (int?)c.SortOrder, ct) ?? 0;
+                foreach (var child in children)
+                {
+                    child.ParentId = target.Id;
+                    child.SortOrder = ++order;
+                }
+            }
+
+            db.Categories.Remove(category);
+            audit.Add(userName, AuditActions.CategoryDeleted, nameof(Category), id.ToString(),
+                target is null
+                    ? $"{category.Name} ({category.Slug})"
+                    : $"{category.Name} ({category.Slug}); {articles} bài viết và {children.Count} chuyên mục con chuyển sang “{target.Name}”");
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        });
         return null;
     }
 
-    private const string NotFound = "Không tìm thấy chuyên mục này; có thể đã bị xóa.";
+    /// <summary>Keeps the old slug as a redirect; the new slug stops being anybody's old slug.</summary>
+    private async Task RetireSlugAsync(Category category, string newSlug, CancellationToken ct)
+    {
+        var rows = await db.CategorySlugHistory.Where(h => h.Slug == newSlug || h.Slug == category.Slug).ToListAsync(ct);
+        db.CategorySlugHistory.RemoveRange(rows.Where(h => h.Slug == newSlug));
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (rows.FirstOrDefault(h => h.Slug == category.Slug) is { } existing)
+        {
+            existing.CategoryId = category.Id;
+            existing.RetiredAtUtc = now;
+        }
+        else
+        {
+            db.CategorySlugHistory.Add(new CategorySlugHistory { CategoryId = category.Id, Slug = category.Slug, RetiredAtUtc = now });
+        }
+    }
 
     /// <summary>A category cannot go under itself or under one of its own descendants.</summary>
     private async Task<string?> CheckParentAsync(int id, int? parentId, CancellationToken ct)
@@ -204,7 +317,7 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit)
 
     private async Task<(string Name, string Slug, string? Description, string? Error)> ValidateAsync(int? id, string? name, string? slug, string? description, CancellationToken ct)
     {
-        var cleanName = VietnameseText.Nfc(name).Trim();
+        var cleanName = VietnameseText.Label(name);
         var cleanDescription = VietnameseText.NfcOrNull(description)?.Trim() is { Length: > 0 } d ? d : null;
         var cleanSlug = Slug.From(string.IsNullOrWhiteSpace(slug) ? cleanName : slug);
         string? error = null;

@@ -14,3 +14,13 @@ public sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         b.HasOne(c => c.Parent).WithMany(c => c.Children).HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class CategorySlugHistoryConfiguration : IEntityTypeConfiguration<CategorySlugHistory>
+{
+    public void Configure(EntityTypeBuilder<CategorySlugHistory> b)
+    {
+        b.Property(h => h.Slug).HasMaxLength(Common.Slug.MaxLength).IsRequired();
+        b.HasIndex(h => h.Slug).IsUnique();
+        b.HasOne(h => h.Category).WithMany().HasForeignKey(h => h.CategoryId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

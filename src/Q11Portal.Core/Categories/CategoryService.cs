@@ -21,4 +21,8 @@ public sealed class CategoryService(PortalDbContext db)
                 all.Where(x => x.ParentId == c.Id).Select(x => new CategoryRef(x.Id, x.Name, x.Slug)).ToList()))
             .ToList();
     }
+
+    /// <summary>The current slug of the category that used to be reachable at <paramref name="oldSlug"/>; null when none.</summary>
+    public Task<string?> FindRenamedSlugAsync(string oldSlug, CancellationToken ct) =>
+        db.CategorySlugHistory.AsNoTracking().Where(h => h.Slug == oldSlug).Select(h => h.Category.Slug).FirstOrDefaultAsync(ct);
 }

@@ -27,6 +27,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ArticleDailyView> ArticleDailyViews => Set<ArticleDailyView>();
     public DbSet<ContentChange> ContentChanges => Set<ContentChange>();
     public DbSet<Category> Categories => Set<Category>();
+    public DbSet<CategorySlugHistory> CategorySlugHistory => Set<CategorySlugHistory>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
     public DbSet<Attachment> Attachments => Set<Attachment>();

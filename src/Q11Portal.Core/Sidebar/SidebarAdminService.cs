@@ -42,7 +42,7 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         block.SortOrder = (await db.SidebarBlocks.MaxAsync(b => (int?)b.SortOrder, ct) ?? 0) + 1;
         db.SidebarBlocks.Add(block);
         await db.SaveChangesAsync(ct);
-        audit.Add(userName, "sidebar.create", nameof(SidebarBlock), block.Id.ToString(), $"{KindName(block.Kind)}: {block.Title}");
+        audit.Add(userName, AuditActions.SidebarBlockCreated, nameof(SidebarBlock), block.Id.ToString(), $"{KindName(block.Kind)}: {block.Title}");
         await db.SaveChangesAsync(ct);
         return (block.Id, null);
     }
@@ -61,7 +61,7 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
             return error;
         }
 
-        audit.Add(userName, "sidebar.update", nameof(SidebarBlock), id.ToString(), $"{KindName(block.Kind)}: {block.Title}{(block.IsActive ? "" : " (ẩn)")}");
+        audit.Add(userName, AuditActions.SidebarBlockUpdated, nameof(SidebarBlock), id.ToString(), $"{KindName(block.Kind)}: {block.Title}{(block.IsActive ? "" : " (ẩn)")}");
         await db.SaveChangesAsync(ct);
         return null;
     }
@@ -75,7 +75,7 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         }
 
         db.SidebarBlocks.Remove(block);
-        audit.Add(userName, "sidebar.delete", nameof(SidebarBlock), id.ToString(), block.Title);
+        audit.Add(userName, AuditActions.SidebarBlockDeleted, nameof(SidebarBlock), id.ToString(), block.Title);
         await db.SaveChangesAsync(ct);
         return null;
     }
@@ -85,7 +85,7 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         var blocks = await db.SidebarBlocks.OrderBy(b => b.SortOrder).ThenBy(b => b.Id).ToListAsync(ct);
         if (Swap(blocks, blocks.FindIndex(b => b.Id == id), direction, (b, order) => b.SortOrder = order))
         {
-            audit.Add(userName, "sidebar.reorder", nameof(SidebarBlock), id.ToString(), null);
+            audit.Add(userName, AuditActions.SidebarBlockReordered, nameof(SidebarBlock), id.ToString(), null);
             await db.SaveChangesAsync(ct);
         }
     }
@@ -107,7 +107,7 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
 
         item.SortOrder = block.Items.Select(i => i.SortOrder).DefaultIfEmpty(0).Max() + 1;
         block.Items.Add(item);
-        audit.Add(userName, "sidebar.item.add", nameof(SidebarBlock), blockId.ToString(), item.Title);
+        audit.Add(userName, AuditActions.SidebarItemAdded, nameof(SidebarBlock), blockId.ToString(), item.Title);
         await db.SaveChangesAsync(ct);
         return null;
     }
@@ -126,7 +126,7 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
             return error;
         }
 
-        audit.Add(userName, "sidebar.item.update", nameof(SidebarBlock), item.SidebarBlockId.ToString(), item.Title);
+        audit.Add(userName, AuditActions.SidebarItemUpdated, nameof(SidebarBlock), item.SidebarBlockId.ToString(), item.Title);
         await db.SaveChangesAsync(ct);
         return null;
     }
@@ -140,7 +140,7 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         }
 
         db.SidebarItems.Remove(item);
-        audit.Add(userName, "sidebar.item.delete", nameof(SidebarBlock), item.SidebarBlockId.ToString(), item.Title);
+        audit.Add(userName, AuditActions.SidebarItemDeleted, nameof(SidebarBlock), item.SidebarBlockId.ToString(), item.Title);
         await db.SaveChangesAsync(ct);
         return null;
     }
@@ -188,7 +188,7 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
 
     private static string? Apply(SidebarBlock block, SidebarBlockInput input)
     {
-        var title = VietnameseText.Nfc(input.Title).Trim();
+        var title = VietnameseText.Label(input.Title);
         if (title.Length == 0)
         {
             return "Vui lòng nhập tiêu đề khối.";
@@ -219,7 +219,7 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
 
     private static string? Apply(SidebarItem item, SidebarItemInput input, SidebarBlockKind kind)
     {
-        var title = VietnameseText.Nfc(input.Title).Trim();
+        var title = VietnameseText.Label(input.Title);
         var url = Clean(input.Url);
         var image = Clean(input.ImageUrl);
         var video = Clean(input.VideoUrl);

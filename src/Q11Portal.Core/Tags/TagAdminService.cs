@@ -51,7 +51,7 @@ public sealed class TagAdminService(PortalDbContext db, AuditLog audit)
             return NotFound;
         }
 
-        var cleanName = VietnameseText.Nfc(name).Trim();
+        var cleanName = VietnameseText.Label(name);
         var slug = Slug.From(cleanName);
         if (cleanName.Length == 0 || slug.Length == 0)
         {
@@ -68,7 +68,7 @@ public sealed class TagAdminService(PortalDbContext db, AuditLog audit)
             return $"Đã có từ khóa “{other}” với cùng đường dẫn; hãy dùng chức năng gộp từ khóa thay vì đổi tên.";
         }
 
-        audit.Add(userName, "tag.rename", nameof(Tag), id.ToString(), $"“{tag.Name}” → “{cleanName}”");
+        audit.Add(userName, AuditActions.TagRenamed, nameof(Tag), id.ToString(), $"“{tag.Name}” → “{cleanName}”");
         tag.Name = cleanName;
         tag.Slug = slug;
         await db.SaveChangesAsync(ct);
@@ -101,7 +101,7 @@ public sealed class TagAdminService(PortalDbContext db, AuditLog audit)
             var toAdd = links.Where(l => !already.Contains(l.ArticleId)).Select(l => new ArticleTag { ArticleId = l.ArticleId, TagId = targetId }).ToList();
             db.ArticleTags.AddRange(toAdd);
             db.Tags.Remove(source);
-            audit.Add(userName, "tag.merge", nameof(Tag), targetId.ToString(), $"“{source.Name}” gộp vào “{target.Name}” ({links.Count} bài)");
+            audit.Add(userName, AuditActions.TagMerged, nameof(Tag), targetId.ToString(), $"“{source.Name}” gộp vào “{target.Name}” ({links.Count} bài)");
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         });
@@ -118,7 +118,7 @@ public sealed class TagAdminService(PortalDbContext db, AuditLog audit)
 
         db.ArticleTags.RemoveRange(await db.ArticleTags.Where(x => x.TagId == id).ToListAsync(ct));
         db.Tags.Remove(tag);
-        audit.Add(userName, "tag.delete", nameof(Tag), id.ToString(), tag.Name);
+        audit.Add(userName, AuditActions.TagDeleted, nameof(Tag), id.ToString(), tag.Name);
         await db.SaveChangesAsync(ct);
         return null;
     }

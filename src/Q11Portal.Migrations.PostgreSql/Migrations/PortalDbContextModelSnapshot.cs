@@ -559,6 +559,35 @@ namespace Q11Portal.Migrations.PostgreSql.Migrations
                     b.ToTable("Categories");
                 });
 
+            modelBuilder.Entity("Q11Portal.Core.Categories.CategorySlugHistory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RetiredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("CategorySlugHistory");
+                });
+
             modelBuilder.Entity("Q11Portal.Core.Comments.Comment", b =>
                 {
                     b.Property<int>("Id")
@@ -1154,6 +1183,17 @@ namespace Q11Portal.Migrations.PostgreSql.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Q11Portal.Core.Categories.CategorySlugHistory", b =>
+                {
+                    b.HasOne("Q11Portal.Core.Categories.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Category");
                 });
 
             modelBuilder.Entity("Q11Portal.Core.Comments.Comment", b =>

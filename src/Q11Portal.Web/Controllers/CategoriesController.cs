@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Q11Portal.Core.Articles;
+using Q11Portal.Core.Categories;
 using Q11Portal.Web.Infrastructure;
 using Q11Portal.Web.Models;
 
 namespace Q11Portal.Web.Controllers;
 
-public sealed class CategoriesController(ArticleService articles) : Controller
+public sealed class CategoriesController(ArticleService articles, CategoryService categories) : Controller
 {
     [HttpGet("chuyen-muc/{slug}")]
     public async Task<IActionResult> Index(string slug, int page = 1, CancellationToken ct = default)
@@ -18,6 +19,12 @@ public sealed class CategoriesController(ArticleService articles) : Controller
         var result = await articles.GetCategoryPageAsync(slug, page, ArticleService.DefaultPageSize, ct);
         if (result is not { } found)
         {
+            // A category an editor re-slugged keeps its old links working.
+            if (await categories.FindRenamedSlugAsync(slug, ct) is { } current)
+            {
+                return RedirectPermanent(PagingGuard.WithPage($"/chuyen-muc/{current}", page));
+            }
+
             return this.NotFoundPage("Không có chuyên mục này.");
         }
 

@@ -30,6 +30,7 @@ public static class WebServiceCollectionExtensions
             o.AppendTrailingSlash = false;
         });
         services.AddPortalCounters(configuration);
+        services.AddPortalSiteAdminWeb();
         return services;
     }
 

@@ -24,7 +24,7 @@ public sealed class SiteAdministrationTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.CreateContext();
-        var service = new CategoryAdminService(db, Audit(db));
+        var service = new CategoryAdminService(db, Audit(db), TimeProvider.System);
 
         var (party, _) = await service.CreateAsync("Hoạt động Đảng", null, null, null, true, "editor", Ct);
         var (news, _) = await service.CreateAsync("Tin tức", null, null, null, true, "editor", Ct);
@@ -50,17 +50,73 @@ public sealed class SiteAdministrationTests
         Assert.Equal(["Tin tức", "Công tác xây dựng Đảng", "Chi bộ", "Hoạt động Đảng"], (await service.ListTreeAsync(Ct)).Select(n => n.Name));
 
         // Only empty categories are deleted.
-        Assert.Contains("còn 1 chuyên mục con", await service.DeleteAsync(building.Value, "editor", Ct));
+        Assert.Contains("còn 1 chuyên mục con", await service.DeleteAsync(building.Value, null, "editor", Ct));
         db.Articles.Add(new Article { Title = "Bài", Slug = "bai", CategoryId = branch!.Value });
         await db.SaveChangesAsync(Ct);
-        Assert.Contains("còn 1 bài viết", await service.DeleteAsync(branch.Value, "editor", Ct));
-        Assert.Null(await service.DeleteAsync(party.Value, "editor", Ct));
+        Assert.Contains("còn 1 bài viết", await service.DeleteAsync(branch.Value, null, "editor", Ct));
+        Assert.Null(await service.DeleteAsync(party.Value, null, "editor", Ct));
 
         var actions = await db.AuditEntries.Select(e => e.Action).ToListAsync(Ct);
         Assert.Contains("category.create", actions);
         Assert.Contains("category.move", actions);
         Assert.Contains("category.reorder", actions);
         Assert.Contains("category.delete", actions);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Categories_SlugChangeKeepsOldSlugAsRedirect_AndAnotherCategoryMayReclaimIt(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var service = new CategoryAdminService(db, Audit(db), TimeProvider.System);
+        var reader = new CategoryService(db);
+        var (news, _) = await service.CreateAsync("Tin tức", null, null, null, true, "editor", Ct);
+
+        Assert.Null(await service.UpdateAsync(news!.Value, "Tin tức – Sự kiện", "tin-tuc-su-kien", null, null, true, "editor", Ct));
+        Assert.Null(await service.UpdateAsync(news.Value, "Tin tức – Sự kiện", "Thời sự", null, null, true, "editor", Ct));
+
+        Assert.Equal("thoi-su", await reader.FindRenamedSlugAsync("tin-tuc", Ct));
+        Assert.Equal("thoi-su", await reader.FindRenamedSlugAsync("tin-tuc-su-kien", Ct));
+        Assert.Equal(["tin-tuc-su-kien", "tin-tuc"], await service.OldSlugsAsync(news.Value, Ct));
+
+        // Going back to an old slug takes it out of the history; a new category may take a retired slug.
+        Assert.Null(await service.UpdateAsync(news.Value, "Tin tức", "tin-tuc", null, null, true, "editor", Ct));
+        Assert.Null(await reader.FindRenamedSlugAsync("tin-tuc", Ct));
+        var (events, error) = await service.CreateAsync("Sự kiện", "thoi-su", null, null, true, "editor", Ct);
+        Assert.Null(error);
+        Assert.Null(await reader.FindRenamedSlugAsync("thoi-su", Ct));
+        Assert.Equal(["tin-tuc-su-kien"], await service.OldSlugsAsync(news.Value, Ct));
+        Assert.NotNull(events);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Categories_DeleteWithContent_MovesArticlesAndChildrenToTheChosenCategory(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var service = new CategoryAdminService(db, Audit(db), TimeProvider.System);
+        var (old, _) = await service.CreateAsync("Tin cũ", null, null, null, true, "editor", Ct);
+        var (child, _) = await service.CreateAsync("Tin cũ con", null, old, null, true, "editor", Ct);
+        var (target, _) = await service.CreateAsync("Tin mới", null, null, null, true, "editor", Ct);
+        var (existingChild, _) = await service.CreateAsync("Có sẵn", null, target, null, true, "editor", Ct);
+        db.Articles.AddRange(new Article { Title = "B1", Slug = "b1", CategoryId = old!.Value }, new Article { Title = "B2", Slug = "b2", CategoryId = old.Value });
+        await db.SaveChangesAsync(Ct);
+
+        Assert.Contains("chuyên mục con của", await service.DeleteAsync(old.Value, child, "editor", Ct));
+        Assert.Contains("chuyên mục khác", await service.DeleteAsync(old.Value, old, "editor", Ct));
+        Assert.Contains("không còn tồn tại", await service.DeleteAsync(old.Value, 999_999, "editor", Ct));
+        Assert.Null(await service.DeleteAsync(old.Value, target, "editor", Ct));
+
+        db.ChangeTracker.Clear();
+        Assert.Equal(2, await db.Articles.CountAsync(a => a.CategoryId == target, Ct));
+        Assert.Equal(["Tin mới:0", "Có sẵn:1", "Tin cũ con:1"], (await service.ListTreeAsync(Ct)).Select(n => $"{n.Name}:{n.Depth}"));
+        Assert.Equal(2, await db.ContentChanges.CountAsync(Ct));
+        var entry = await db.AuditEntries.SingleAsync(e => e.Action == AuditActions.CategoryDeleted, Ct);
+        Assert.Contains("2 bài viết và 1 chuyên mục con chuyển sang “Tin mới”", entry.Details);
+        Assert.Equal("editor", entry.UserName);
+        Assert.NotNull(existingChild);
     }
 
     [Theory]
@@ -158,4 +214,16 @@ public sealed class SiteAdministrationTests
     [InlineData("ftp://files.example", false)]
     public void IsSafeUrl_AllowsOnlyHttpAndSiteRelative(string url, bool expected) =>
         Assert.Equal(expected, SidebarAdminService.IsSafeUrl(url));
+}
+
+public sealed class LabelTests
+{
+    [Theory]
+    [InlineData("  Hoạt động   Mặt trận ", "Hoạt động Mặt trận")]
+    [InlineData("Chỉ thị\t05\r\n-CT/TW", "Chỉ thị 05 -CT/TW")]
+    [InlineData("Tin\u00A0ảnh", "Tin ảnh")]
+    [InlineData("Tin a\u0301nh", "Tin ánh")]
+    [InlineData(null, "")]
+    public void Label_CollapsesWhiteSpaceAndNormalises(string? input, string expected) =>
+        Assert.Equal(expected, Q11Portal.Core.Common.VietnameseText.Label(input));
 }

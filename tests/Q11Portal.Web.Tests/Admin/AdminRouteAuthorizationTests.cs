@@ -43,6 +43,7 @@ public sealed class AdminRouteAuthorizationTests
         ["Articles.Revisions"] = Roles.Editor,
         ["Articles.Diff"] = Roles.Editor,
         ["Articles.Restore"] = Roles.Editor,
+        ["Categories.*"] = Roles.Editor,
     };
 
     private sealed record AdminRoute(string Name, string Method, string Path, string? DeclaredRole);

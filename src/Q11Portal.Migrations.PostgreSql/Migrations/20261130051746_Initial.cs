@@ -330,6 +330,27 @@ namespace Q11Portal.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CategorySlugHistory",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Slug = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    RetiredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CategorySlugHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CategorySlugHistory_Categories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "Categories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SidebarItems",
                 columns: table => new
                 {
@@ -738,6 +759,17 @@ namespace Q11Portal.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CategorySlugHistory_CategoryId",
+                table: "CategorySlugHistory",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CategorySlugHistory_Slug",
+                table: "CategorySlugHistory",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Comments_ArticleId_Status_CreatedAtUtc",
                 table: "Comments",
                 columns: new[] { "ArticleId", "Status", "CreatedAtUtc" });
@@ -841,6 +873,9 @@ namespace Q11Portal.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "CategorySlugHistory");
 
             migrationBuilder.DropTable(
                 name: "Comments");
