@@ -26,6 +26,10 @@ public sealed class ArticleHtmlSanitizer
         "border", "border-collapse", "padding", "margin-left", "margin-right",
     ];
 
+    /// <summary>The only classes a body keeps. Any other class could borrow the site's own styles to hide or overlay
+    /// text (<c>visually-hidden</c>, <c>skip-link</c>, the header's classes…), and Word's <c>Mso*</c> classes mean nothing.</summary>
+    private static readonly HashSet<string> AllowedClasses = new(StringComparer.Ordinal) { "image" };
+
     /// <summary>Hosts whose players may be embedded in an article body.</summary>
     private static readonly string[] EmbedHosts = ["www.youtube.com", "www.youtube-nocookie.com", "player.vimeo.com"];
 
@@ -51,6 +55,19 @@ public sealed class ArticleHtmlSanitizer
                 {
                     element.Remove();
                     return;
+                }
+
+                if (element.GetAttribute("class") is { } classes)
+                {
+                    var kept = classes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(AllowedClasses.Contains).ToList();
+                    if (kept.Count == 0)
+                    {
+                        element.RemoveAttribute("class");
+                    }
+                    else
+                    {
+                        element.SetAttribute("class", string.Join(' ', kept));
+                    }
                 }
 
                 if (element.LocalName == "a" && element.GetAttribute("href") is { } href && href.StartsWith("http", StringComparison.OrdinalIgnoreCase))

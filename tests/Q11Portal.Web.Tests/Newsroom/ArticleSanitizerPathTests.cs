@@ -25,7 +25,7 @@ public sealed class ArticleSanitizerPathTests
         "<p>Đoạn mở đầu an toàn.</p>" +
         "<script>window.__pwned = 1; alert('script')</script>" +
         "<p onclick=\"window.__pwned = 2\" onmouseover=\"alert(2)\">Đoạn có trình xử lý sự kiện.</p>" +
-        "<img src=\"/media/a.jpg\" alt=\"Ảnh có onerror\" onerror=\"window.__pwned = 3\">" +
+        "<img src=\"/favicon.svg\" alt=\"Ảnh có onerror\" onerror=\"window.__pwned = 3\">" +
         "<a href=\"javascript:window.__pwned=4\">Liên kết javascript</a> " +
         "<a href=\" JaVaScRiPt:alert(5)\">Liên kết javascript viết hoa</a> " +
         "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">Liên kết data</a>" +
@@ -36,6 +36,8 @@ public sealed class ArticleSanitizerPathTests
         "<p style=\"visibility:hidden\">Chữ ẩn</p>" +
         "<p style=\"position:absolute; top:-9999px\">Chữ đẩy ra ngoài</p>" +
         "<p style=\"background-image:url(javascript:alert(6))\">Nền</p>" +
+        "<p class=\"visually-hidden\">Chữ giấu bằng lớp của trang</p><div class=\"site-header preview-banner\">Lớp giả giao diện</div>" +
+        "<p class=\"MsoNormal\">Đoạn dán từ Word</p>" +
         "<iframe src=\"https://lua-dao.example/\"></iframe>" +
         "<iframe src=\"javascript:alert(7)\"></iframe>" +
         "<svg onload=\"window.__pwned = 8\"><circle r=\"5\"></circle></svg>" +
@@ -105,6 +107,8 @@ public sealed class ArticleSanitizerPathTests
             }
 
             Assert.DoesNotContain("__pwned", body);
+            Assert.DoesNotContain(attributes, a => a.Name == "class");
+            Assert.Contains("<p>Đoạn dán từ Word</p>", body);
             Assert.Contains("<p>Đoạn mở đầu an toàn.</p>", body);
             Assert.Contains("<p>Đoạn kết an toàn.</p>", body);
             Assert.Contains("alt=\"Ảnh có onerror\"", body);
@@ -115,7 +119,7 @@ public sealed class ArticleSanitizerPathTests
             var document = new HtmlParser().ParseDocument("<body>" + body + "</body>");
             Assert.NotNull(document.QuerySelector("h2"));
             Assert.NotNull(document.QuerySelector("h3"));
-            Assert.Equal("Quang cảnh hội nghị sơ kết", document.QuerySelector("figure > figcaption")?.TextContent);
+            Assert.Equal("Quang cảnh hội nghị sơ kết", document.QuerySelector("figure.image > figcaption")?.TextContent);
             Assert.Equal("Quang cảnh hội nghị", document.QuerySelector("figure > img")?.GetAttribute("alt"));
             Assert.Equal(2, document.QuerySelectorAll("table th").Length);
             Assert.Equal("70", document.QuerySelector("table td[style]")?.TextContent);

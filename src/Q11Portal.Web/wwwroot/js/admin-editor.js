@@ -19,6 +19,30 @@
       promotion: false,
       branding: false,
       menubar: false,
+      // Vietnamese letters stay letters in the stored HTML (not &acirc; entities).
+      entity_encoding: 'raw',
+      // Word's markup: its Mso* classes, mso-* styles and <o:p> wrappers mean nothing on the site.
+      paste_postprocess: function (editor, args) {
+        var node = args.node;
+        Array.prototype.forEach.call(node.querySelectorAll('[class]'), function (el) {
+          var kept = el.className.split(/\s+/).filter(function (c) { return c && !/^mso/i.test(c); });
+          if (kept.length) {
+            el.className = kept.join(' ');
+          } else {
+            el.removeAttribute('class');
+          }
+        });
+        Array.prototype.forEach.call(node.querySelectorAll('[style]'), function (el) {
+          var style = el.getAttribute('style').split(';').filter(function (d) { return d.trim() && !/^\s*mso-/i.test(d); }).join(';');
+          if (style) {
+            el.setAttribute('style', style);
+          } else {
+            el.removeAttribute('style');
+          }
+        });
+      },
+      // Every button stays visible (wrapping on a phone) instead of hiding behind a "more" drawer.
+      toolbar_mode: 'wrap',
       plugins: 'lists advlist link autolink image table media code wordcount charmap searchreplace visualblocks fullscreen autoresize',
       toolbar: 'undo redo | blocks | bold italic underline | bullist numlist blockquote | alignleft aligncenter alignright | ' +
         'link q11image image media table | charmap removeformat | searchreplace visualblocks code fullscreen',
