@@ -11,6 +11,7 @@ public static class SiteAdminServiceCollectionExtensions
     {
         services.AddScoped<CategoryAdminService>();
         services.AddScoped<TagAdminService>();
+        services.AddScoped<TagService>();
         services.AddScoped<SidebarAdminService>();
         return services;
     }

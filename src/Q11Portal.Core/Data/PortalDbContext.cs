@@ -29,6 +29,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<CategorySlugHistory> CategorySlugHistory => Set<CategorySlugHistory>();
     public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<TagSlugHistory> TagSlugHistory => Set<TagSlugHistory>();
     public DbSet<MediaFile> MediaFiles => Set<MediaFile>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<SidebarBlock> SidebarBlocks => Set<SidebarBlock>();

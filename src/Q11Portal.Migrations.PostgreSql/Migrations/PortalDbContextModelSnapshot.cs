@@ -910,6 +910,35 @@ namespace Q11Portal.Migrations.PostgreSql.Migrations
                     b.ToTable("Tags");
                 });
 
+            modelBuilder.Entity("Q11Portal.Core.Tags.TagSlugHistory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("RetiredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("TagId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("TagId");
+
+                    b.ToTable("TagSlugHistory");
+                });
+
             modelBuilder.Entity("Q11Portal.Core.Topics.Topic", b =>
                 {
                     b.Property<int>("Id")
@@ -1234,6 +1263,17 @@ namespace Q11Portal.Migrations.PostgreSql.Migrations
                         .IsRequired();
 
                     b.Navigation("Block");
+                });
+
+            modelBuilder.Entity("Q11Portal.Core.Tags.TagSlugHistory", b =>
+                {
+                    b.HasOne("Q11Portal.Core.Tags.Tag", "Tag")
+                        .WithMany()
+                        .HasForeignKey("TagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Tag");
                 });
 
             modelBuilder.Entity("Q11Portal.Core.Articles.Article", b =>

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Q11Portal.Core.Articles;
+using Q11Portal.Core.Tags;
 using Q11Portal.Web.Infrastructure;
 using Q11Portal.Web.Models;
 
 namespace Q11Portal.Web.Controllers;
 
-public sealed class TagsController(ArticleService articles) : Controller
+public sealed class TagsController(ArticleService articles, TagService tags) : Controller
 {
     [HttpGet("tu-khoa/{slug}")]
     public async Task<IActionResult> Index(string slug, int page = 1, CancellationToken ct = default)
@@ -18,6 +19,12 @@ public sealed class TagsController(ArticleService articles) : Controller
         var result = await articles.GetTagPageAsync(slug, page, ArticleService.DefaultPageSize, ct);
         if (result is not { } found)
         {
+            // A renamed tag, or one merged into another, keeps its old links working.
+            if (await tags.FindRenamedSlugAsync(slug, ct) is { } current)
+            {
+                return RedirectPermanent(PagingGuard.WithPage($"/tu-khoa/{current}", page));
+            }
+
             return this.NotFoundPage("Không có từ khóa này.");
         }
 

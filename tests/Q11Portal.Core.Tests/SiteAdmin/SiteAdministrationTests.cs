@@ -133,7 +133,7 @@ public sealed class SiteAdministrationTests
         var a3 = new Article { Title = "A3", Slug = "a3", Category = category, Tags = [target] };
         db.AddRange(a1, a2, a3);
         await db.SaveChangesAsync(Ct);
-        var service = new TagAdminService(db, Audit(db));
+        var service = new TagAdminService(db, Audit(db), TimeProvider.System);
 
         Assert.Null(await service.MergeAsync(source.Id, target.Id, "editor", Ct));
 
@@ -145,6 +145,46 @@ public sealed class SiteAdministrationTests
         Assert.Contains(await db.AuditEntries.ToListAsync(Ct), e => e.Action == "tag.merge" && e.Details!.Contains("2 bài"));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Tags_MergeSeveral_MovesLinksOnce_OldSlugsRedirectToTheKeptTag(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var category = new Category { Name = "C", Slug = "c" };
+        var t1 = new Tag { Name = "Chi thi 05", Slug = "chi-thi-05" };
+        var t2 = new Tag { Name = "CT 05", Slug = "ct-05" };
+        var t3 = new Tag { Name = "Chỉ thị 05-CT/TW", Slug = "chi-thi-05-ct-tw" };
+        var other = new Tag { Name = "Y tế", Slug = "y-te" };
+        db.AddRange(
+            new Article { Title = "A1", Slug = "a1", Category = category, Tags = [t1, t2] },
+            new Article { Title = "A2", Slug = "a2", Category = category, Tags = [t2, t3, other] },
+            new Article { Title = "A3", Slug = "a3", Category = category, Tags = [t1] });
+        await db.SaveChangesAsync(Ct);
+        var service = new TagAdminService(db, Audit(db), TimeProvider.System);
+        var reader = new TagService(db);
+
+        // t2 was renamed once before the merge: its older slug follows it into t3.
+        Assert.Null((await service.RenameAsync(t2.Id, "Chỉ thị số 05", "editor", Ct)).Error);
+        Assert.Null(await service.MergeAsync([t1.Id, t2.Id, t3.Id], t3.Id, "editor", Ct));
+
+        db.ChangeTracker.Clear();
+        Assert.Equal(["Chỉ thị 05-CT/TW", "Y tế"], await db.Tags.OrderBy(t => t.Slug).Select(t => t.Name).ToListAsync(Ct));
+        Assert.Equal(3, (await service.FindAsync(t3.Id, Ct))!.ArticleCount);
+        Assert.Equal(4, await db.ArticleTags.CountAsync(Ct));
+        foreach (var old in new[] { "chi-thi-05", "ct-05", "chi-thi-so-05" })
+        {
+            Assert.Equal("chi-thi-05-ct-tw", await reader.FindRenamedSlugAsync(old, Ct));
+        }
+
+        Assert.Null(await reader.FindRenamedSlugAsync("y-te", Ct));
+        Assert.Contains(await db.AuditEntries.ToListAsync(Ct), e => e.Action == AuditActions.TagMerged && e.Details!.Contains("“Chi thi 05”, “Chỉ thị số 05” gộp vào “Chỉ thị 05-CT/TW” (3 bài)"));
+        Assert.True(await db.ContentChanges.CountAsync(Ct) >= 3);
+
+        Assert.Contains("ít nhất hai", await service.MergeAsync([t3.Id], t3.Id, "editor", Ct));
+        Assert.Equal(TagAdminService.NotFound, await service.MergeAsync([other.Id], 999_999, "editor", Ct));
+    }
+
     [Fact]
     public async Task Tags_RenameFollowsSlug_AndRefusesACollision()
     {
@@ -152,11 +192,13 @@ public sealed class SiteAdministrationTests
         await using var db = database.CreateContext();
         db.Tags.AddRange(new Tag { Name = "Y te", Slug = "y-te" }, new Tag { Name = "Giáo dục", Slug = "giao-duc" });
         await db.SaveChangesAsync(Ct);
-        var service = new TagAdminService(db, Audit(db));
+        var service = new TagAdminService(db, Audit(db), TimeProvider.System);
         var yte = await db.Tags.SingleAsync(t => t.Slug == "y-te", Ct);
 
-        Assert.Null(await service.RenameAsync(yte.Id, "Y tế cơ sở", "editor", Ct));
-        Assert.Contains("gộp từ khóa", await service.RenameAsync(yte.Id, "Giáo Dục", "editor", Ct));
+        Assert.Null((await service.RenameAsync(yte.Id, "Y tế cơ sở", "editor", Ct)).Error);
+        var collision = await service.RenameAsync(yte.Id, "Giáo Dục", "editor", Ct);
+        Assert.Contains("hãy gộp", collision.Error);
+        Assert.Equal("giao-duc", collision.Collision!.Slug);
 
         var page = await service.ListAsync("y te", 1, 20, Ct);
         Assert.Equal(["Y tế cơ sở|y-te-co-so"], page.Items.Select(t => $"{t.Name}|{t.Slug}"));

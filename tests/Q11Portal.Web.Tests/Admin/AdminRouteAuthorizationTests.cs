@@ -44,6 +44,7 @@ public sealed class AdminRouteAuthorizationTests
         ["Articles.Diff"] = Roles.Editor,
         ["Articles.Restore"] = Roles.Editor,
         ["Categories.*"] = Roles.Editor,
+        ["Tags.*"] = Roles.Editor,
     };
 
     private sealed record AdminRoute(string Name, string Method, string Path, string? DeclaredRole);

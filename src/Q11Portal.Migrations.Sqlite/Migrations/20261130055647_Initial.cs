@@ -375,6 +375,27 @@ namespace Q11Portal.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TagSlugHistory",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    TagId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RetiredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TagSlugHistory", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TagSlugHistory_Tags_TagId",
+                        column: x => x.TagId,
+                        principalTable: "Tags",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Articles",
                 columns: table => new
                 {
@@ -831,6 +852,17 @@ namespace Q11Portal.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_TagSlugHistory_Slug",
+                table: "TagSlugHistory",
+                column: "Slug",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TagSlugHistory_TagId",
+                table: "TagSlugHistory",
+                column: "TagId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Topics_Slug",
                 table: "Topics",
                 column: "Slug",
@@ -901,7 +933,7 @@ namespace Q11Portal.Migrations.Sqlite.Migrations
                 name: "SpentTokens");
 
             migrationBuilder.DropTable(
-                name: "Tags");
+                name: "TagSlugHistory");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -914,6 +946,9 @@ namespace Q11Portal.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "SidebarBlocks");
+
+            migrationBuilder.DropTable(
+                name: "Tags");
 
             migrationBuilder.DropTable(
                 name: "Categories");
