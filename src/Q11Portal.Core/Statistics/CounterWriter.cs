@@ -12,7 +12,10 @@ namespace Q11Portal.Core.Statistics;
 /// A day row another node inserted first (unique violation) rolls the transaction back and it runs again.</summary>
 public sealed class CounterWriter(PortalDbContext db, ILogger<CounterWriter> logger)
 {
-    private const int MaxAttempts = 4;
+    private const int MaxAttempts = 6;
+
+    /// <summary>A flush waits at most this long for a row another writer holds, then rolls back and tries again.</summary>
+    private const int LockWaitSeconds = 10;
 
     public async Task ApplyAsync(CounterDeltas deltas, CancellationToken ct)
     {
@@ -43,6 +46,7 @@ public sealed class CounterWriter(PortalDbContext db, ILogger<CounterWriter> log
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await LimitLockWaitAsync(ct);
 
         var perArticle = deltas.ArticleViews
             .GroupBy(e => e.Key.ArticleId)
@@ -101,12 +105,33 @@ public sealed class CounterWriter(PortalDbContext db, ILogger<CounterWriter> log
         db.ChangeTracker.Clear();
     }
 
+    private Task LimitLockWaitAsync(CancellationToken ct)
+    {
+        var provider = db.Database.ProviderName ?? string.Empty;
+        if (provider.Contains("Npgsql", StringComparison.Ordinal))
+        {
+            return db.Database.ExecuteSqlRawAsync($"SET LOCAL lock_timeout = '{LockWaitSeconds}s'", ct);
+        }
+
+        if (provider.Contains("SqlServer", StringComparison.Ordinal))
+        {
+            return db.Database.ExecuteSqlRawAsync($"SET LOCK_TIMEOUT {LockWaitSeconds * 1000}", ct);
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>Unique violations (a day row inserted by another node), deadlocks and lock timeouts: all of them
     /// roll our transaction back whole, so running it again cannot count twice.</summary>
     private static bool IsConflict(Exception ex)
     {
         for (var e = ex; e is not null; e = e.InnerException)
         {
+            if (e is TimeoutException)
+            {
+                return true;
+            }
+
             if (e is DbUpdateException)
             {
                 return true;
@@ -116,7 +141,7 @@ public sealed class CounterWriter(PortalDbContext db, ILogger<CounterWriter> log
             {
                 var state = db.SqlState;
                 // 23505 unique, 40001 serialization, 40P01 deadlock (PostgreSQL); SQLite busy/locked/constraint.
-                if (state is "23505" or "40001" or "40P01")
+                if (state is "23505" or "40001" or "40P01" or "55P03")
                 {
                     return true;
                 }
@@ -126,7 +151,7 @@ public sealed class CounterWriter(PortalDbContext db, ILogger<CounterWriter> log
                     return true;
                 }
 
-                if (e is Microsoft.Data.SqlClient.SqlException { Number: 2627 or 2601 or 1205 })
+                if (e is Microsoft.Data.SqlClient.SqlException { Number: 2627 or 2601 or 1205 or 1222 })
                 {
                     return true;
                 }

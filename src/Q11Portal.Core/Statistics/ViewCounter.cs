@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Q11Portal.Core.Articles;
 using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
 
@@ -29,8 +30,11 @@ public sealed class ViewCounter : IDisposable
     private readonly ConcurrentDictionary<int, long> articleViews = new();
     private readonly Lock pendingLock = new();
     private CounterDeltas pending = new();
+    private readonly List<CounterHit> undecided = [];
     private DateTime slugCacheStartedUtc;
     private long dropped;
+    private long hitsDecided;
+    private long viewsCounted;
     private (DateOnly Day, string Salt)? salt;
     private SiteCounts site = new(0, 0, 0, 0);
     private bool siteLoaded;
@@ -57,6 +61,15 @@ public sealed class ViewCounter : IDisposable
     }
 
     public CounterOptions Options { get; }
+
+    /// <summary>Hits waiting for the next flush.</summary>
+    public int QueuedHits => queue.Reader.Count;
+
+    /// <summary>Hits this node has de-duplicated since it started.</summary>
+    public long HitsDecided => Interlocked.Read(ref hitsDecided);
+
+    /// <summary>New article views this node has counted since it started (written or pending).</summary>
+    public long ViewsCounted => Interlocked.Read(ref viewsCounted);
 
     /// <summary>Hits dropped because the queue was full (a flood, or a database that stayed down).</summary>
     public long DroppedHits => Interlocked.Read(ref dropped);
@@ -124,7 +137,8 @@ public sealed class ViewCounter : IDisposable
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             var now = UtcNow;
             var found = await db.Articles.AsNoTracking()
-                .Where(a => a.Id == articleId && a.Status == Articles.ArticleStatus.Published && a.PublishedAtUtc <= now)
+                .VisibleAt(now)
+                .Where(a => a.Id == articleId)
                 .Select(a => (long?)a.ViewCount)
                 .SingleOrDefaultAsync(ct);
             if (found is null)
@@ -158,7 +172,8 @@ public sealed class ViewCounter : IDisposable
     }
 
     /// <summary>De-duplicates every queued hit, adds the counts to the database and refreshes the shown numbers.
-    /// When the database write fails the counts stay pending for the next flush.</summary>
+    /// When the database or the store fails, the exception propagates and nothing is lost: the counts (or the
+    /// hits not yet decided) stay for the next flush.</summary>
     public async Task FlushAsync(CancellationToken ct)
     {
         await gate.WaitAsync(ct);
@@ -181,15 +196,15 @@ public sealed class ViewCounter : IDisposable
                     await scope.ServiceProvider.GetRequiredService<CounterWriter>().ApplyAsync(batch, ct);
                     logger.LogDebug("Counters flushed: {Views} article views, {Days} site days", batch.TotalViews, batch.Site.Count);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                catch
                 {
+                    // Nothing of the batch was committed (one transaction): keep it for the next flush.
                     lock (pendingLock)
                     {
                         pending.MergeFrom(batch);
                     }
 
-                    logger.LogError(ex, "Counter flush failed; {Views} article views kept for the next attempt", batch.TotalViews);
-                    return;
+                    throw;
                 }
             }
 
@@ -203,24 +218,30 @@ public sealed class ViewCounter : IDisposable
 
     private async Task DrainAsync(CancellationToken ct)
     {
+        // Hits a failed flush read but could not decide go first.
+        if (undecided.Count > 0)
+        {
+            await ProcessAsync(undecided, ct);
+            undecided.Clear();
+        }
+
         // Only what is queued now: under constant load the flush must end.
         var remaining = queue.Reader.Count;
-        var hits = new List<CounterHit>(Math.Min(remaining, BatchSize));
         while (remaining > 0)
         {
-            hits.Clear();
-            while (hits.Count < BatchSize && remaining > 0 && queue.Reader.TryRead(out var hit))
+            while (undecided.Count < BatchSize && remaining > 0 && queue.Reader.TryRead(out var hit))
             {
-                hits.Add(hit);
+                undecided.Add(hit);
                 remaining--;
             }
 
-            if (hits.Count == 0)
+            if (undecided.Count == 0)
             {
                 break;
             }
 
-            await ProcessAsync(hits, ct);
+            await ProcessAsync(undecided, ct);
+            undecided.Clear();
         }
     }
 
@@ -239,6 +260,8 @@ public sealed class ViewCounter : IDisposable
             outcomes = await fallbackStore.ProcessAsync(resolved, ct);
         }
 
+        Interlocked.Add(ref hitsDecided, resolved.Count);
+        Interlocked.Add(ref viewsCounted, outcomes.Count(o => o.NewView));
         lock (pendingLock)
         {
             for (var i = 0; i < resolved.Count; i++)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Q11Portal.Core.Articles;
 using Q11Portal.Web.Infrastructure;
+using Q11Portal.Web.Infrastructure.Counters;
 using Q11Portal.Web.Models;
 
 namespace Q11Portal.Web.Controllers;
@@ -9,6 +10,7 @@ public sealed class ArticlesController(ArticleService articles) : Controller
 {
     /// <param name="print">"?in=1" renders the print view (no menus or sidebar).</param>
     [HttpGet("tin-tuc/{slug}")]
+    [CountArticleView]
     public async Task<IActionResult> Details(string slug, [FromQuery(Name = "in")] string? print, CancellationToken ct)
     {
         var lookup = await articles.FindBySlugAsync(slug, ct);
@@ -23,6 +25,7 @@ public sealed class ArticlesController(ArticleService articles) : Controller
             return this.NotFoundPage("Bài viết không tồn tại hoặc đã được gỡ bỏ.");
         }
 
+        HttpContext.SetCountedArticle(article.Id);
         var neighbours = await articles.GetNeighboursAsync(article.Id, ArticleService.NeighbourCount, ct);
         return View(new ArticlePageViewModel(article, neighbours, PrintView: print is "1"));
     }
