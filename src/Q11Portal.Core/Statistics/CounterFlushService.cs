@@ -7,6 +7,11 @@ namespace Q11Portal.Core.Statistics;
 /// shutdown so a deploy or restart loses nothing; only a crash loses the counts of the current interval.</summary>
 public sealed class CounterFlushService(ViewCounter counter, TimeProvider clock, ILogger<CounterFlushService> logger) : BackgroundService
 {
+    /// <summary>The final flush gets this long, also when the host was told to stop at once.</summary>
+    private static readonly TimeSpan FinalFlushBudget = TimeSpan.FromSeconds(20);
+
+    private int stopped;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Load the shown numbers right away instead of after the first interval.
@@ -26,10 +31,20 @@ public sealed class CounterFlushService(ViewCounter counter, TimeProvider clock,
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        // Stops the timer loop; a periodic flush cut short keeps its counts (nothing half-written), and the
+        // flush below runs after it, never beside it (ViewCounter lets one flush run at a time).
         await base.StopAsync(cancellationToken);
+        // A host may be stopped twice (an explicit StopAsync, then the one inside Dispose, when the services are
+        // already gone): the counts were written the first time.
+        if (Interlocked.Exchange(ref stopped, 1) == 1)
+        {
+            return;
+        }
+
+        using var budget = new CancellationTokenSource(FinalFlushBudget);
         try
         {
-            await counter.FlushAsync(cancellationToken);
+            await counter.FlushAsync(budget.Token);
             logger.LogInformation("Counters flushed at shutdown");
         }
         catch (Exception ex)
@@ -49,7 +64,7 @@ public sealed class CounterFlushService(ViewCounter counter, TimeProvider clock,
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Counter flush failed");
+            logger.LogError(ex, "Counter flush failed; the counts stay for the next one");
         }
     }
 }

@@ -40,6 +40,11 @@ public sealed class CounterOptions
     /// <summary>User-agent fragments counted as crawlers on top of the built-in list (case-insensitive).</summary>
     public List<string> ExtraCrawlerPatterns { get; set; } = [];
 
+    /// <summary>While the shared store (Redis) fails for less than this, hits wait for it; after that the node
+    /// de-duplicates on its own until Redis answers again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
+    public TimeSpan StoreOutageGrace { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Hits waiting to be de-duplicated; beyond this a flood is dropped (and logged) rather than eating memory.</summary>
     [Range(1000, 10_000_000)]
     public int QueueCapacity { get; set; } = 1_000_000;

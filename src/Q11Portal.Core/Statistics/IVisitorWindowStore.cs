@@ -7,8 +7,9 @@ public interface IVisitorWindowStore
     /// <summary>The salt of the visitor hash for a local day; every node must get the same one.</summary>
     ValueTask<string> GetDailySaltAsync(DateOnly day, CancellationToken ct);
 
-    /// <summary>Decides each hit in order, and records it so later hits (on any node) see it.</summary>
-    Task<HitOutcome[]> ProcessAsync(IReadOnlyList<ResolvedHit> hits, CancellationToken ct);
+    /// <summary>Decides each hit in order, and records it so later hits (on any node) see it. A batch sent again
+    /// with the same <paramref name="batchId"/> (a retry after a timeout) gets the first answer again.</summary>
+    Task<HitOutcome[]> ProcessAsync(IReadOnlyList<ResolvedHit> hits, string batchId, CancellationToken ct);
 
     /// <summary>Visitors seen within the online window before <paramref name="nowUtc"/>; also forgets older entries.</summary>
     Task<long> CountOnlineAsync(DateTime nowUtc, CancellationToken ct);

@@ -24,7 +24,8 @@ public sealed class MemoryVisitorWindowStore(IOptions<CounterOptions> options) :
         return ValueTask.FromResult(salt);
     }
 
-    public Task<HitOutcome[]> ProcessAsync(IReadOnlyList<ResolvedHit> hits, CancellationToken ct)
+    /// <summary>Decides in process, where a call cannot half-fail, so the batch id is not needed.</summary>
+    public Task<HitOutcome[]> ProcessAsync(IReadOnlyList<ResolvedHit> hits, string batchId, CancellationToken ct)
     {
         var outcomes = new HitOutcome[hits.Count];
         for (var i = 0; i < hits.Count; i++)

@@ -14,7 +14,7 @@ namespace Q11Portal.Core.Statistics;
 /// request path); <see cref="FlushAsync"/>, run every <see cref="CounterOptions.FlushInterval"/> and at shutdown,
 /// de-duplicates the queued hits through the <see cref="IVisitorWindowStore"/>, adds the resulting counts to the
 /// database in one transaction and refreshes the numbers pages show.</summary>
-public sealed class ViewCounter : IDisposable
+public sealed class ViewCounter
 {
     private const int BatchSize = 2000;
     private static readonly TimeSpan SlugCacheLifetime = TimeSpan.FromMinutes(10);
@@ -31,6 +31,11 @@ public sealed class ViewCounter : IDisposable
     private readonly Lock pendingLock = new();
     private CounterDeltas pending = new();
     private readonly List<CounterHit> undecided = [];
+    private readonly string nodeId = Guid.NewGuid().ToString("N")[..12];
+    private string undecidedBatchId = string.Empty;
+    private long batchSequence;
+    private DateTime? storeFailingSinceUtc;
+    private long storeFallbacks;
     private DateTime slugCacheStartedUtc;
     private long dropped;
     private long hitsDecided;
@@ -70,6 +75,9 @@ public sealed class ViewCounter : IDisposable
 
     /// <summary>New article views this node has counted since it started (written or pending).</summary>
     public long ViewsCounted => Interlocked.Read(ref viewsCounted);
+
+    /// <summary>Batches this node de-duplicated on its own because the shared store stayed unavailable.</summary>
+    public long StoreFallbacks => Interlocked.Read(ref storeFallbacks);
 
     /// <summary>Hits dropped because the queue was full (a flood, or a database that stayed down).</summary>
     public long DroppedHits => Interlocked.Read(ref dropped);
@@ -179,7 +187,16 @@ public sealed class ViewCounter : IDisposable
         await gate.WaitAsync(ct);
         try
         {
-            await DrainAsync(ct);
+            // What was decided before a store failure is still written now; the failure is reported after.
+            Exception? storeFailure = null;
+            try
+            {
+                await DrainAsync(ct);
+            }
+            catch (Exception ex) when (IsStoreFailure(ex) && !ct.IsCancellationRequested)
+            {
+                storeFailure = ex;
+            }
 
             CounterDeltas batch;
             lock (pendingLock)
@@ -209,6 +226,10 @@ public sealed class ViewCounter : IDisposable
             }
 
             await RefreshAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), ct);
+            if (storeFailure is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(storeFailure);
+            }
         }
         finally
         {
@@ -221,7 +242,7 @@ public sealed class ViewCounter : IDisposable
         // Hits a failed flush read but could not decide go first.
         if (undecided.Count > 0)
         {
-            await ProcessAsync(undecided, ct);
+            await ProcessAsync(undecided, undecidedBatchId, ct);
             undecided.Clear();
         }
 
@@ -240,24 +261,37 @@ public sealed class ViewCounter : IDisposable
                 break;
             }
 
-            await ProcessAsync(undecided, ct);
+            // The id stays with these hits until they are decided, so a retry is recognised as one.
+            undecidedBatchId = nodeId + "-" + Interlocked.Increment(ref batchSequence).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await ProcessAsync(undecided, undecidedBatchId, ct);
             undecided.Clear();
         }
     }
 
-    private async Task ProcessAsync(List<CounterHit> hits, CancellationToken ct)
+    private async Task ProcessAsync(List<CounterHit> hits, string batchId, CancellationToken ct)
     {
         var resolved = await ResolveAsync(hits, ct);
         HitOutcome[] outcomes;
         try
         {
-            outcomes = await store.ProcessAsync(resolved, ct);
+            outcomes = await store.ProcessAsync(resolved, batchId, ct);
+            storeFailingSinceUtc = null;
         }
-        catch (Exception ex) when (IsStoreFailure(ex))
+        catch (Exception ex) when (IsStoreFailure(ex) && !ct.IsCancellationRequested)
         {
-            // Counting on without Redis: totals stay right, only cross-node de-duplication is lost meanwhile.
-            logger.LogWarning(ex, "Visitor store unavailable; de-duplicating {Count} hits on this node only", resolved.Count);
-            outcomes = await fallbackStore.ProcessAsync(resolved, ct);
+            var since = storeFailingSinceUtc ??= UtcNow;
+            if (UtcNow - since < Options.StoreOutageGrace)
+            {
+                // A slow or briefly unreachable Redis: the hits wait (same batch id) for the next flush, which
+                // gets the store's first answer if this one was lost on the way back.
+                logger.LogWarning(ex, "Visitor store did not answer batch {BatchId}; {Count} hits wait for the next flush", batchId, resolved.Count);
+                throw;
+            }
+
+            // A longer outage: count on without Redis. Totals stay right, only cross-node de-duplication is lost.
+            Interlocked.Increment(ref storeFallbacks);
+            logger.LogWarning(ex, "Visitor store unavailable since {Since}; de-duplicating {Count} hits on this node only", since, resolved.Count);
+            outcomes = await fallbackStore.ProcessAsync(resolved, batchId, ct);
         }
 
         Interlocked.Add(ref hitsDecided, resolved.Count);
@@ -351,7 +385,8 @@ public sealed class ViewCounter : IDisposable
     private static bool IsStoreFailure(Exception ex) =>
         ex is StackExchange.Redis.RedisException or TimeoutException or ObjectDisposedException;
 
-    public void Dispose() => gate.Dispose();
+    // The gate is never disposed: a SemaphoreSlim whose wait handle is never asked for holds nothing to free, and
+    // disposing it while a flush still runs at shutdown made that flush's Release throw ObjectDisposedException.
 }
 
 /// <summary>What the sidebar shows: all-time visits (SỐ LƯỢT TRUY CẬP), today's and this month's visits (local

@@ -13,7 +13,7 @@ public sealed class VisitorWindowTests
         new(Options.Create(new CounterOptions { ViewWindow = viewWindow ?? TimeSpan.FromMinutes(30) }));
 
     private static HitOutcome Hit(MemoryVisitorWindowStore store, string visitor, int? article, DateTime at, string? issued = null) =>
-        store.ProcessAsync([new ResolvedHit(visitor, issued, article, at)], TestContext.Current.CancellationToken).Result[0];
+        store.ProcessAsync([new ResolvedHit(visitor, issued, article, at)], "test", TestContext.Current.CancellationToken).Result[0];
 
     [Fact]
     public void View_SameVisitorWithinWindow_CountsOnce()

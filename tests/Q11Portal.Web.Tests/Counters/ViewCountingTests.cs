@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Q11Portal.Core.Data;
 using Q11Portal.Core.Statistics;
+using Q11Portal.Core.Users;
 using Q11Portal.Testing;
 using Q11Portal.Web.Tests.Infrastructure;
 using static Q11Portal.Web.Tests.Counters.CounterTestSupport;
@@ -12,8 +13,11 @@ namespace Q11Portal.Web.Tests.Counters;
 /// <summary>Issue 6: views and visits counted through the real article page, in memory, flushed in batches.</summary>
 public sealed class ViewCountingTests
 {
-    private static Task<PortalAppFactory> StartAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, Dictionary<string, string?>? settings = null) =>
-        PortalAppFactory.CreateAsync(provider, settings);
+    private static Task<PortalAppFactory> StartAsync(
+        DatabaseProvider provider = DatabaseProvider.Sqlite,
+        Dictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null) =>
+        PortalAppFactory.CreateAsync(provider, settings, services);
 
     // SQLite only, to keep the suite's time reasonable: PostgreSQL's concurrent flushing is proven by the two-node test.
     [Fact]
@@ -52,7 +56,7 @@ public sealed class ViewCountingTests
     }
 
     [Fact]
-    public async Task ThousandCrawlerRequests_GiveZero_AndSoDoHeadPrefetchAndErrors()
+    public async Task ThousandCrawlerRequests_GiveZero()
     {
         await using var app = await StartAsync();
         var client = app.RawClient();
@@ -63,25 +67,135 @@ public sealed class ViewCountingTests
             "Mozilla/5.0 (compatible; coccocbot-web/1.0; +http://help.coccoc.com/searchengine)",
             "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
             "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)",
+            "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; Zalo-Bot/1.0)",
             "curl/8.5.0",
             null,
         ];
 
         await SendAllAsync(client, Enumerable.Range(0, 1000).Select(n => (Func<HttpRequestMessage>)(() => Get($"/tin-tuc/{slug}", VisitorId(n), bots[n % bots.Length]))));
-        await SendAllAsync(client,
-        [
-            () => { var r = Get($"/tin-tuc/{slug}", VisitorId(5001)); r.Headers.Add("Sec-Purpose", "prefetch"); return r; },
-            () => { var r = Get($"/tin-tuc/{slug}", VisitorId(5002)); r.Headers.Add("Sec-Purpose", "prefetch;prerender"); return r; },
-            () => { var r = Get($"/tin-tuc/{slug}", VisitorId(5003)); r.Headers.Add("Purpose", "prefetch"); return r; },
-            () => { var r = Get($"/tin-tuc/{slug}", VisitorId(5004)); r.Headers.Add("Sec-Fetch-Dest", "empty"); return r; },
-        ]);
-        var head = await client.SendAsync(Get($"/tin-tuc/{slug}", VisitorId(5000), method: HttpMethod.Head), TestContext.Current.CancellationToken);
-        Assert.NotEqual(HttpStatusCode.InternalServerError, head.StatusCode);
-        var missing = await client.SendAsync(Get("/tin-tuc/khong-co-bai-nay", VisitorId(6000)), TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        // Then one reader: once the counter has their hit, it would also have any crawler's (hits queue in order).
+        await SendAllAsync(client, [() => Get($"/tin-tuc/{slug}", VisitorId(5000))]);
+        await app.WaitForHitsAsync(1);
         await app.FlushCountersAsync();
 
+        Assert.Equal((1L, 1L, 1L, 1L), await ReadCountsAsync(app.Database, id));
+        Assert.Equal(1, app.Services.GetRequiredService<ViewCounter>().HitsDecided);
+    }
+
+    public static TheoryData<string> NotCountedRequests => ["HEAD", "Sec-Purpose: prefetch", "Sec-Purpose: prefetch;prerender", "Purpose: prefetch", "Sec-Fetch-Dest: empty", "missing article"];
+
+    /// <summary>Each kind of request that is not a reader looking at the page counts nothing, and does not mark
+    /// the visitor as seen: the same visitor's real visit right after still counts.</summary>
+    [Theory]
+    [MemberData(nameof(NotCountedRequests))]
+    public async Task NotAReaderLooking_CountsNothing_AndTheRealVisitAfterStillCounts(string kind)
+    {
+        await using var app = await StartAsync();
+        var client = app.RawClient();
+        var (id, slug) = await AddPublishedArticleAsync(app.Database, "khong-phai-nguoi-doc");
+        var ct = TestContext.Current.CancellationToken;
+        var request = kind switch
+        {
+            "HEAD" => Get($"/tin-tuc/{slug}", VisitorId(1), method: HttpMethod.Head),
+            "missing article" => Get("/tin-tuc/khong-co-bai-nay", VisitorId(1)),
+            _ => Get($"/tin-tuc/{slug}", VisitorId(1)),
+        };
+        if (kind.Split(": ") is [var header, var value])
+        {
+            request.Headers.Add(header, value);
+        }
+
+        using (var response = await client.SendAsync(request, ct))
+        {
+            Assert.True((int)response.StatusCode is 200 or 404 or 405, $"{kind}: {(int)response.StatusCode}");
+        }
+
+        await app.FlushCountersAsync();
         Assert.Equal((0L, 0L, 0L, 0L), await ReadCountsAsync(app.Database, id));
+
+        using (var real = await client.SendAsync(Get($"/tin-tuc/{slug}", VisitorId(1)), ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, real.StatusCode);
+        }
+
+        await app.WaitForHitsAsync(1);
+        await app.FlushCountersAsync();
+        Assert.Equal((1L, 1L, 1L, 1L), await ReadCountsAsync(app.Database, id));
+    }
+
+    [Fact]
+    public async Task SignedInStaff_ReadingOrPreviewing_CountNothing()
+    {
+        await using var app = await StartAsync();
+        var readers = app.RawClient();
+        var (id, slug) = await AddPublishedArticleAsync(app.Database, "bien-tap-vien-doc-lai");
+        var ct = TestContext.Current.CancellationToken;
+        var editor = await Staff.SignedInAsync(app, Roles.Editor);
+        var visitsBefore = (await ReadCountsAsync(app.Database, id)).Visits;
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await editor.GetAsync($"/tin-tuc/{slug}", ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await app.FlushCountersAsync();
+        var (views, daily, visits, _) = await ReadCountsAsync(app.Database, id);
+        Assert.Equal((0L, 0L), (views, daily));
+        Assert.Equal(visitsBefore, visits);
+
+        // A reader's view of the same page right after does count.
+        using (var reader = await readers.SendAsync(Get($"/tin-tuc/{slug}", VisitorId(2)), ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, reader.StatusCode);
+        }
+
+        await app.WaitForHitsAsync(1);
+        await app.FlushCountersAsync();
+        Assert.Equal(1, (await ReadCountsAsync(app.Database, id)).ViewCount);
+    }
+
+    [Fact]
+    public async Task Visits_OnlineTodayAndMonth_CountPeopleNotPages()
+    {
+        await using var app = await StartAsync();
+        var client = app.RawClient();
+        var (first, slug1) = await AddPublishedArticleAsync(app.Database, "luot-truy-cap-mot");
+        var (second, slug2) = await AddPublishedArticleAsync(app.Database, "luot-truy-cap-hai");
+        var ct = TestContext.Current.CancellationToken;
+
+        // Reader 1: home, two articles, the first again. Reader 2: one article.
+        foreach (var url in new[] { "/", $"/tin-tuc/{slug1}", $"/tin-tuc/{slug2}", $"/tin-tuc/{slug1}" })
+        {
+            using var response = await client.SendAsync(Get(url, VisitorId(1)), ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        using (var response = await client.SendAsync(Get($"/tin-tuc/{slug2}", VisitorId(2)), ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await app.WaitForHitsAsync(5);
+        await app.FlushCountersAsync();
+
+        var (views1, _, visits, pageViews) = await ReadCountsAsync(app.Database, first);
+        var views2 = (await ReadCountsAsync(app.Database, second)).ViewCount;
+        Assert.Equal((1L, 2L), (views1, views2));
+        Assert.Equal((2L, 5L), (visits, pageViews));
+
+        var site = app.Services.GetRequiredService<ViewCounter>().SiteCounts;
+        Assert.Equal((2L, 2L, 2L, 2L), (site.Total, site.Today, site.ThisMonth, site.Online));
+
+        // The sidebar of the next page shows them (as of the last flush), digits zero-padded like an odometer.
+        var html = await client.GetStringAsync("/", ct);
+        Assert.Contains("Số lượt truy cập", html);
+        Assert.Contains(string.Concat("00000002".Select(d => $"<span class=\"odometer__digit\">{d}</span>")), html);
+        Assert.Matches("Đang truy cập</dt><dd data-counter=\"online\">2</dd>", html);
+        Assert.Matches("Hôm nay</dt><dd data-counter=\"today\">2</dd>", html);
+        Assert.Matches("Tháng này</dt><dd data-counter=\"month\">2</dd>", html);
+        var article = await client.GetStringAsync($"/tin-tuc/{slug2}", ct);
+        Assert.Contains($"data-article-id=\"{second}\">2</strong>", article);
     }
 
     [Fact]
@@ -154,19 +268,40 @@ public sealed class ViewCountingTests
         Assert.Equal((0L, 0L, 0L, 0L), await ReadCountsAsync(app.Database, id));
     }
 
-    [Fact]
-    public async Task GracefulShutdown_FlushesWhatIsPending()
+    /// <summary>A stop writes what is pending (the long interval: only the shutdown flush can have written it), also
+    /// while periodic flushes keep running (the short one), and logs no error: no flush runs into disposed services.</summary>
+    [Theory]
+    [InlineData("00:10:00")]
+    [InlineData("00:00:00.050")]
+    public async Task GracefulShutdown_FlushesWhatIsPending_WithoutErrors(string flushInterval)
     {
-        var app = await StartAsync(settings: new() { ["Counters:FlushInterval"] = "00:10:00" });
+        var logs = new CapturedLog();
+        var app = await StartAsync(
+            settings: new() { ["Counters:FlushInterval"] = flushInterval },
+            services: s => s.AddSingleton<Serilog.Core.ILogEventSink>(logs));
         var database = app.Database;
         var client = app.RawClient();
         var (id, slug) = await AddPublishedArticleAsync(database, "tat-may-nhe-nhang");
-        await SendAllAsync(client, Enumerable.Range(0, 25).Select(n => (Func<HttpRequestMessage>)(() => Get($"/tin-tuc/{slug}", VisitorId(n)))));
+        await SendAllAsync(client, Enumerable.Range(0, 200).Select(n => (Func<HttpRequestMessage>)(() => Get($"/tin-tuc/{slug}", VisitorId(n)))));
+        await app.WaitForHitsAsync(200);
 
-        // Stop the host (IHostedService.StopAsync) but keep the database to look at it.
+        // Stop the host (every IHostedService.StopAsync) but keep the database to look at it.
         await app.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHost>().StopAsync(TestContext.Current.CancellationToken);
+        Assert.Equal((200L, 200L, 200L, 200L), await ReadCountsAsync(database, id));
 
-        Assert.Equal(25, (await ReadCountsAsync(database, id)).ViewCount);
+        // Then dispose it all, as a real shutdown does.
         await app.DisposeAsync();
+        Assert.True(!logs.Problems.Any(), string.Join("\n", logs.Problems));
+    }
+
+    private sealed class CapturedLog : Serilog.Core.ILogEventSink
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<Serilog.Events.LogEvent> events = new();
+
+        public IEnumerable<string> Problems => events
+            .Where(e => e.Level >= Serilog.Events.LogEventLevel.Error || e.Exception is ObjectDisposedException || e.Exception?.InnerException is ObjectDisposedException)
+            .Select(e => $"{e.Level}: {e.RenderMessage()} {e.Exception}");
+
+        public void Emit(Serilog.Events.LogEvent logEvent) => events.Enqueue(logEvent);
     }
 }
