@@ -109,6 +109,11 @@ public sealed class ArticleEditorService(
             return await ConflictAsync(article, ct);
         }
 
+        if (article.Status == ArticleStatus.Scheduled && draft.PublishAtUtc is null)
+        {
+            return EditorResult.Invalid("Bài đang hẹn giờ cần có thời điểm xuất bản; muốn bỏ hẹn giờ thì bấm “Trả lại” hoặc “Gỡ bài”.");
+        }
+
         var before = Snapshot(article);
         await ApplyAsync(article, draft, isNew: false, ct);
         if (Snapshot(article) == before && !db.ChangeTracker.Entries<ArticleSlugHistory>().Any(e => e.State == EntityState.Added))

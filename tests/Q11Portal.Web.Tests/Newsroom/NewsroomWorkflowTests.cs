@@ -233,4 +233,39 @@ public sealed class NewsroomWorkflowTests
         Assert.Contains("0 mục", await admin.GetStringAsync("/admin/audit?from=2001-01-01&to=2001-01-02", Ct));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/audit?from=not-a-date&page=-5", Ct)).StatusCode);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task PublishTime_IsEnteredInVietnamTime_StoredInUtc_AndAReporterCannotPublishFromTheNewForm(DatabaseProvider provider)
+    {
+        await using var app = await PortalAppFactory.CreateAsync(provider);
+        var category = await NewsroomSite.AddCategoryAsync(app);
+        var editor = await Staff.SignedInAsync(app, Roles.Editor);
+        var reporter = await Staff.SignedInAsync(app, Roles.Reporter);
+
+        var created = await Staff.PostFormAsync(editor, "/admin/articles/create", "/admin/articles/create",
+            NewsroomSite.Form("Lịch tiếp công dân tháng 1", "<p>Nội dung.</p>", category, "schedule", publishAtLocal: "2030-01-15T08:30"));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = NewsroomSite.IdFrom(created);
+        var stored = await WithDbAsync(app, db => db.Articles.AsNoTracking().SingleAsync(a => a.Id == id, Ct));
+        Assert.Equal(ArticleStatus.Scheduled, stored.Status);
+        Assert.Equal(new DateTime(2030, 1, 15, 1, 30, 0, DateTimeKind.Utc), stored.PublishedAtUtc);
+        var form = await editor.GetStringAsync($"/admin/articles/{id}/edit", Ct);
+        Assert.Contains("value=\"2030-01-15T08:30\"", form);
+
+        // A scheduled article cannot lose its time by a save.
+        var noTime = await NewsroomSite.SaveAsync(editor, id, "Lịch tiếp công dân tháng 1", "<p>Nội dung.</p>", category);
+        Assert.Equal(HttpStatusCode.BadRequest, noTime.StatusCode);
+        Assert.Contains("cần có thời điểm xuất bản", await noTime.Content.ReadAsStringAsync(Ct));
+
+        // A reporter's "publish" from the new form stores the draft and says why it was not published.
+        var forged = await Staff.PostFormAsync(reporter, "/admin/articles/create", "/admin/articles/create",
+            NewsroomSite.Form("Bài phóng viên muốn tự đăng", "<p>Nội dung.</p>", category, "publish"));
+        Assert.Equal(HttpStatusCode.Redirect, forged.StatusCode);
+        var reporterId = NewsroomSite.IdFrom(forged);
+        Assert.Equal(ArticleStatus.Draft, await WithDbAsync(app, db => db.Articles.Where(a => a.Id == reporterId).Select(a => a.Status).SingleAsync(Ct)));
+        Assert.Contains("Phóng viên không được xuất bản", await reporter.GetStringAsync($"/admin/articles/{reporterId}/edit", Ct));
+        Assert.DoesNotContain("value=\"publish\"", await reporter.GetStringAsync("/admin/articles/create", Ct));
+        Assert.Contains("value=\"publish\"", await editor.GetStringAsync("/admin/articles/create", Ct));
+    }
 }

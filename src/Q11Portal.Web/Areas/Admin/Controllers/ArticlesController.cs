@@ -55,10 +55,30 @@ public sealed class ArticlesController(
             return await RefusedAsync(result, input, null, ct);
         }
 
-        if (command is "submit")
+        var next = command switch
         {
-            var submitted = await editor.TransitionAsync(result.ArticleId, ArticleAction.Submit, result.Version, Actor(), null, null, ct);
-            Flash(submitted.Succeeded ? "Đã lưu và gửi bài chờ duyệt." : submitted.Message!);
+            "submit" => ArticleAction.Submit,
+            "publish" => ArticleAction.Publish,
+            "schedule" => ArticleAction.Schedule,
+            _ => (ArticleAction?)null,
+        };
+        if (next is { } step)
+        {
+            // The draft is stored whatever happens next; a refused step only leaves it a draft, with the reason.
+            var moved = await editor.TransitionAsync(result.ArticleId, step, result.Version, Actor(), null, input.ToDraft().PublishAtUtc, ct);
+            if (moved.Succeeded)
+            {
+                Flash(step switch
+                {
+                    ArticleAction.Submit => "Đã lưu và gửi bài chờ duyệt.",
+                    ArticleAction.Publish => "Đã xuất bản bài viết.",
+                    _ => "Đã hẹn giờ xuất bản.",
+                });
+            }
+            else
+            {
+                FlashError("Đã lưu bản nháp, nhưng chưa thực hiện được bước tiếp theo: " + moved.Message);
+            }
         }
         else
         {
