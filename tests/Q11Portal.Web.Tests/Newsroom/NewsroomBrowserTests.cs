@@ -193,7 +193,7 @@ public sealed class NewsroomBrowserTests
         await using var browser = await Infrastructure.Browser.LaunchAsync();
         await using var app = await KestrelPortalFactory.CreateAsync();
         var category = await NewsroomSite.AddCategoryAsync(app);
-        var editorEmail = await Staff.CreateAsync(app, Roles.Editor);
+        var editorEmail = await Staff.CreateAsync(app, Roles.Admin);
         var (page, problems) = await WatchedPageAsync(browser, 390);
         await LoginAsync(page, app.BaseUrl, editorEmail);
         await page.GotoAsync(app.BaseUrl + "/admin/articles/create");
@@ -208,9 +208,27 @@ public sealed class NewsroomBrowserTests
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"The editor page is {overflow}px wider than a 390px phone screen.");
         await Infrastructure.Browser.ScreenshotAsync(page, "newsroom-09-editor-phone");
-        await page.GotoAsync(app.BaseUrl + "/admin/articles");
-        Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0, "The article list overflows a phone screen.");
-        await Infrastructure.Browser.ScreenshotAsync(page, "newsroom-10-list-phone");
+        // A second save with a changed word, then the history, the diff and the audit log, all on the phone.
+        await page.EvaluateAsync("() => tinymce.activeEditor.setContent('<p>Nội dung đã sửa trên điện thoại.</p>')");
+        await page.Locator("button[name=command][value=save]").ClickAsync();
+        await WaitForEditorAsync(page);
+        foreach (var (url, shot) in new[]
+        {
+            ("/admin/articles", "newsroom-10-list-phone"),
+            (page.Url.Replace("/edit", "/revisions", StringComparison.Ordinal), "newsroom-12-revisions-phone"),
+            ("/admin/audit", "newsroom-14-audit-phone"),
+        })
+        {
+            await page.GotoAsync(url.StartsWith("http", StringComparison.Ordinal) ? url : app.BaseUrl + url);
+            Assert.True(await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0, url + " overflows a phone screen.");
+            await Infrastructure.Browser.ScreenshotAsync(page, shot);
+            if (shot == "newsroom-12-revisions-phone")
+            {
+                await page.GetByRole(AriaRole.Button, new() { Name = "So sánh hai phiên bản đã chọn" }).ClickAsync();
+                await Expect(page.Locator(".diff-body ins").First).ToContainTextAsync("đã sửa");
+                await Infrastructure.Browser.ScreenshotAsync(page, "newsroom-13-diff-phone");
+            }
+        }
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
