@@ -27,6 +27,9 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         db.SidebarBlocks.AsNoTracking().Include(b => b.Items.OrderBy(i => i.SortOrder).ThenBy(i => i.Id))
             .OrderBy(b => b.SortOrder).ThenBy(b => b.Id).ToListAsync(ct);
 
+    public Task<SidebarItem?> FindItemAsync(int itemId, CancellationToken ct) =>
+        db.SidebarItems.AsNoTracking().Include(i => i.Block).SingleOrDefaultAsync(i => i.Id == itemId, ct);
+
     public Task<SidebarBlock?> FindAsync(int id, CancellationToken ct) =>
         db.SidebarBlocks.AsNoTracking().Include(b => b.Items.OrderBy(i => i.SortOrder).ThenBy(i => i.Id)).SingleOrDefaultAsync(b => b.Id == id, ct);
 
@@ -80,14 +83,23 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         return null;
     }
 
-    public async Task MoveBlockAsync(int id, int direction, string? userName, CancellationToken ct)
+    /// <summary>Moves a block one place up (-1) or down (+1); false when the block does not exist.</summary>
+    public async Task<bool> MoveBlockAsync(int id, int direction, string? userName, CancellationToken ct)
     {
         var blocks = await db.SidebarBlocks.OrderBy(b => b.SortOrder).ThenBy(b => b.Id).ToListAsync(ct);
-        if (Swap(blocks, blocks.FindIndex(b => b.Id == id), direction, (b, order) => b.SortOrder = order))
+        var index = blocks.FindIndex(b => b.Id == id);
+        if (index < 0)
         {
-            audit.Add(userName, AuditActions.SidebarBlockReordered, nameof(SidebarBlock), id.ToString(), null);
+            return false;
+        }
+
+        if (Swap(blocks, index, direction, (b, order) => b.SortOrder = order))
+        {
+            audit.Add(userName, AuditActions.SidebarBlockReordered, nameof(SidebarBlock), id.ToString(), $"{blocks[index + Math.Sign(direction)].Title} → vị trí {index + Math.Sign(direction) + 1}");
             await db.SaveChangesAsync(ct);
         }
+
+        return true;
     }
 
     public async Task<string?> AddItemAsync(int blockId, SidebarItemInput input, string? userName, CancellationToken ct)
@@ -146,7 +158,7 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
     }
 
     /// <summary>Moves an item one place up (-1) or down (+1) in its block; returns its block id (null when it is gone).</summary>
-    public async Task<int?> MoveItemAsync(int itemId, int direction, CancellationToken ct)
+    public async Task<int?> MoveItemAsync(int itemId, int direction, string? userName, CancellationToken ct)
     {
         var item = await db.SidebarItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, ct);
         if (item is null)
@@ -157,6 +169,7 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         var items = await db.SidebarItems.Where(i => i.SidebarBlockId == item.SidebarBlockId).OrderBy(i => i.SortOrder).ThenBy(i => i.Id).ToListAsync(ct);
         if (Swap(items, items.FindIndex(i => i.Id == itemId), direction, (i, order) => i.SortOrder = order))
         {
+            audit.Add(userName, AuditActions.SidebarItemReordered, nameof(SidebarBlock), item.SidebarBlockId.ToString(), item.Title);
             await db.SaveChangesAsync(ct);
         }
 
@@ -242,6 +255,17 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
             }
         }
 
+        if (video is not null)
+        {
+            if (VideoLinks.Parse(video) is not { } link)
+            {
+                return $"Địa chỉ video “{video}” không dùng được: hãy dán địa chỉ một video YouTube (youtube.com/watch?v=…, youtu.be/…), Vimeo, hoặc tệp .mp4/.webm.";
+            }
+
+            video = link.Url;
+            image ??= link.ThumbnailUrl;
+        }
+
         var missing = kind switch
         {
             SidebarBlockKind.LinkList when url is null => "Mục liên kết cần có địa chỉ liên kết.",
@@ -265,6 +289,7 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
 
     private static string? Clean(string? text) => text?.Trim() is { Length: > 0 } t ? t : null;
 
-    private const string BlockNotFound = "Không tìm thấy khối này; có thể đã bị xóa.";
-    private const string ItemNotFound = "Không tìm thấy mục này; có thể đã bị xóa.";
+    /// <summary>The errors returned when a block or an item does not exist (the web layer answers 404).</summary>
+    public const string BlockNotFound = "Không tìm thấy khối này; có thể đã bị xóa.";
+    public const string ItemNotFound = "Không tìm thấy mục này; có thể đã bị xóa.";
 }

@@ -25,6 +25,7 @@ public sealed class SidebarService(PortalDbContext db, TimeProvider clock)
                     .Select(i => new SidebarItemView(i.Title, i.Url, i.ImageUrl, i.VideoUrl, i.Caption)).ToList(),
             })
             .ToListAsync(ct);
-        return blocks.Select(b => new SidebarBlockView(b.Id, b.Kind, b.Title, b.Items)).ToList();
+        // A block with nothing in it would be an empty box with a heading.
+        return blocks.Where(b => b.Items.Count > 0).Select(b => new SidebarBlockView(b.Id, b.Kind, b.Title, b.Items)).ToList();
     }
 }

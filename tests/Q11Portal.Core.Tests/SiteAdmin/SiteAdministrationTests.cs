@@ -227,7 +227,7 @@ public sealed class SiteAdministrationTests
 
         var block = (await service.FindAsync(links.Value, Ct))!;
         Assert.Equal(["Thành ủy TP.HCM", "Chuyên đề"], block.Items.Select(i => i.Title));
-        await service.MoveItemAsync(block.Items[1].Id, -1, Ct);
+        await service.MoveItemAsync(block.Items[1].Id, -1, "editor", Ct);
         Assert.Null(await service.UpdateItemAsync(block.Items[0].Id, new("Thành ủy Thành phố Hồ Chí Minh", "https://www.hcmcpv.org.vn", null, null, "Cổng thông tin"), "editor", Ct));
         Assert.Equal(["Chuyên đề", "Thành ủy Thành phố Hồ Chí Minh"], (await service.FindAsync(links.Value, Ct))!.Items.Select(i => i.Title));
 
@@ -268,4 +268,34 @@ public sealed class LabelTests
     [InlineData(null, "")]
     public void Label_CollapsesWhiteSpaceAndNormalises(string? input, string expected) =>
         Assert.Equal(expected, Q11Portal.Core.Common.VietnameseText.Label(input));
+}
+
+public sealed class VideoLinksTests
+{
+    [Theory]
+    [InlineData("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=10", "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg")]
+    [InlineData("https://youtu.be/dQw4w9WgXcQ?si=abc", "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg")]
+    [InlineData("https://m.youtube.com/shorts/dQw4w9WgXcQ", "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg")]
+    [InlineData("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ", "https://www.youtube.com/watch?v=dQw4w9WgXcQ", "https://i.ytimg.com/vi/dQw4w9WgXcQ/hqdefault.jpg")]
+    [InlineData("https://vimeo.com/76979871", "https://vimeo.com/76979871", null)]
+    [InlineData("https://player.vimeo.com/video/76979871", "https://vimeo.com/76979871", null)]
+    [InlineData("https://cdn.example.vn/le-hoi.mp4", "https://cdn.example.vn/le-hoi.mp4", null)]
+    [InlineData("/media/video/le-hoi.webm", "/media/video/le-hoi.webm", null)]
+    public void Parse_AcceptedForms_GiveTheCanonicalAddress(string url, string expected, string? thumbnail)
+    {
+        var link = Sidebar.VideoLinks.Parse(url);
+        Assert.NotNull(link);
+        Assert.Equal(expected, link.Url);
+        Assert.Equal(thumbnail, link.ThumbnailUrl);
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("https://www.youtube.com/watch?v=<script>")]
+    [InlineData("https://www.youtube.com/channel/UC123")]
+    [InlineData("https://evil.example/page.html")]
+    [InlineData("//youtube.com/watch?v=dQw4w9WgXcQ")]
+    [InlineData("ftp://files.example/a.mp4")]
+    [InlineData("")]
+    public void Parse_AnythingElse_IsNull(string url) => Assert.Null(Sidebar.VideoLinks.Parse(url));
 }

@@ -45,6 +45,7 @@ public sealed class AdminRouteAuthorizationTests
         ["Articles.Restore"] = Roles.Editor,
         ["Categories.*"] = Roles.Editor,
         ["Tags.*"] = Roles.Editor,
+        ["Sidebar.*"] = Roles.Editor,
     };
 
     private sealed record AdminRoute(string Name, string Method, string Path, string? DeclaredRole);
