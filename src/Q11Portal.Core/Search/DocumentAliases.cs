@@ -23,11 +23,12 @@ public static class DocumentAliases
     ];
 
     /// <summary>The full numbers a query refers to by short form (weight 1) and the documents continuing them
-    /// (weight 0.5). A query that already spells the full number gets nothing extra.</summary>
-    public static IReadOnlyList<(string Number, float Weight)> Expand(string query)
+    /// (weight 0.5), each with the bare number of the short form ("05"). A query that already spells the full number
+    /// gets nothing extra.</summary>
+    public static IReadOnlyList<(string Number, float Weight, string ShortNumber)> Expand(string query)
     {
         var folded = " " + string.Join(' ', VietnameseText.Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries)) + " ";
-        var result = new List<(string, float)>();
+        var result = new List<(string, float, string)>();
         foreach (var (shortForm, number, continued) in Documents)
         {
             var at = folded.IndexOf(" " + shortForm, StringComparison.Ordinal);
@@ -43,10 +44,28 @@ public static class DocumentAliases
                 continue;
             }
 
-            result.Add((number, 1f));
-            result.AddRange(continued.Select(c => (c, 0.5f)));
+            var shortNumber = shortForm[(shortForm.LastIndexOf(' ') + 1)..];
+            result.Add((number, 1f, shortNumber));
+            result.AddRange(continued.Select(c => (c, 0.5f, shortNumber)));
         }
 
         return result;
+    }
+
+    /// <summary>Index-term prefixes of documents that share the number and kind of <paramref name="number"/> but come
+    /// from another issuer ("05/ct-ubnd", "05-ct/qu" for "05-ct/tw"). <c>SameShape</c> marks the prefix that also
+    /// covers the number itself. Empty for numbers of another shape.</summary>
+    public static IReadOnlyList<(string Prefix, bool SameShape)> ConflictingPrefixes(string number)
+    {
+        var dash = number.IndexOf('-', StringComparison.Ordinal);
+        var slash = number.IndexOf('/', StringComparison.Ordinal);
+        if (dash <= 0 || slash <= dash + 1 || number.IndexOf('/', slash + 1) >= 0)
+        {
+            return [];
+        }
+
+        var digits = number[..dash];
+        var kind = number[(dash + 1)..slash];
+        return [($"{digits}/{kind}-", false), ($"{digits}-{kind}/", true)];
     }
 }

@@ -8,18 +8,21 @@ namespace Q11Portal.Core.Search;
 public sealed record RelatedCandidate(int ArticleId, double Score);
 
 /// <summary>Related news from the local index: a symmetric similarity of content (tf-idf cosine of folded syllables and
-/// bigrams of title, sapo, tags and body), tags (idf-weighted cosine) and category, so that a score stored in one
-/// article's list compares with the scores of another's.</summary>
+/// bigrams of title, sapo, tags and body), subjects (cosine of <see cref="SubjectThesaurus"/> profiles), tags
+/// (idf-weighted cosine) and category, so that a score stored in one article's list compares with the scores of another's.</summary>
 public sealed class RelatedNewsEngine(SearchIndex index)
 {
     // Document frequencies barely move as articles come and go, so they are cached across computations and
     // dropped when the index size has changed by more than 1 %.
     private readonly IdfCache idfCache = new();
 
-    /// <summary>Weights of the three signals; they sum to 1.</summary>
-    public const double TextWeight = 0.55;
-    public const double TagWeight = 0.15;
-    public const double CategoryWeight = 0.30;
+    /// <summary>Weights of the four signals; they sum to 1.</summary>
+    public const double TextWeight = 0.35;
+    public const double TagWeight = 0.10;
+    public const double CategoryWeight = 0.15;
+    /// <summary>Subjects (<see cref="SubjectThesaurus"/>) weigh most: two stories on one subject often share few words,
+    /// and a portal's sections do not follow subjects (traffic safety is news of the government, the police and the city).</summary>
+    public const double SubjectWeight = 0.40;
 
     /// <summary>Below this similarity an article is not "related"; the sidebar then falls back to the same category.</summary>
     public const double MinimumScore = 0.20;
@@ -28,6 +31,7 @@ public sealed class RelatedNewsEngine(SearchIndex index)
     /// <summary>An article is represented by its most distinctive terms only; the long tail of a body is noise.</summary>
     private const int ProfileTerms = 400;
     private const int Candidates = 60;
+    private const double SubjectBoost = 2;
     private const int ConcentrationSample = 2000;
 
     public SearchIndex Index => index;
@@ -55,6 +59,11 @@ public sealed class RelatedNewsEngine(SearchIndex index)
             foreach (var tag in source.Tags)
             {
                 query.Add(new TermQuery(new Term(SearchFields.TagKey, tag)) { Boost = 2f }, Occur.SHOULD);
+            }
+
+            foreach (var (subject, weight) in source.Subjects)
+            {
+                query.Add(new TermQuery(new Term(SearchFields.Subject, subject)) { Boost = (float)(SubjectBoost * weight) }, Occur.SHOULD);
             }
 
             if (query.Clauses.Count == 0)
@@ -104,7 +113,8 @@ public sealed class RelatedNewsEngine(SearchIndex index)
         var text = Cosine(a.Terms, a.Norm, b.Terms, b.Norm);
         var tags = Cosine(a.TagWeights, a.TagNorm, b.TagWeights, b.TagNorm);
         var category = a.CategoryId == b.CategoryId ? 1.0 : 0.0;
-        return (TextWeight * text) + (TagWeight * tags) + (CategoryWeight * category);
+        var subjects = Cosine(a.Subjects, 1, b.Subjects, 1);
+        return (TextWeight * text) + (TagWeight * tags) + (CategoryWeight * category) + (SubjectWeight * subjects);
     }
 
     private static double Cosine(Dictionary<string, double> a, double normA, Dictionary<string, double> b, double normB)
@@ -134,7 +144,7 @@ public sealed class RelatedNewsEngine(SearchIndex index)
     }
 
     private sealed record Profile(Dictionary<string, double> Terms, double Norm, HashSet<string> Tags,
-        Dictionary<string, double> TagWeights, double TagNorm, string? CategoryId);
+        Dictionary<string, double> TagWeights, double TagNorm, string? CategoryId, Dictionary<string, double> Subjects);
 
     /// <summary>Per-computation caches of document frequencies.</summary>
     private sealed class IdfCache
@@ -193,7 +203,8 @@ public sealed class RelatedNewsEngine(SearchIndex index)
 
             var tags = stored.GetValues(SearchFields.Tags).Where(t => !VietnameseTokens.IsProperName(t)).Select(Common.VietnameseText.Fold).ToHashSet(StringComparer.Ordinal);
             var tagWeights = tags.ToDictionary(t => t, TagIdf, StringComparer.Ordinal);
-            return new Profile(terms, Norm(terms), tags, tagWeights, Norm(tagWeights), stored.Get(SearchFields.CategoryId));
+            var subjects = SubjectThesaurus.ParseProfile(stored.Get(SearchFields.Subjects));
+            return new Profile(terms, Norm(terms), tags, tagWeights, Norm(tagWeights), stored.Get(SearchFields.CategoryId), subjects);
         }
 
         private static double Norm(Dictionary<string, double> weights) => Math.Sqrt(weights.Values.Sum(w => w * w));

@@ -18,4 +18,9 @@ public static class SearchFields
     public const string Published = "published";
     /// <summary>Title, sapo, tags and body folded, with term vectors: the text similarity of related news.</summary>
     public const string Related = "related";
+    /// <summary>The article's <see cref="SubjectThesaurus"/> profile, stored as "id=weight …".</summary>
+    public const string Subjects = "subjects";
+    /// <summary>Subject ids, not tokenized, each repeated by its weight: related-news candidates of the same subject,
+    /// and a light preference in search for articles on the subject a query names.</summary>
+    public const string Subject = "subject";
 }

@@ -17,8 +17,17 @@ namespace Q11Portal.Core.Search;
 public sealed class SearchIndex : IDisposable
 {
     public const string WatermarkKey = "watermark";
+    public const string SchemaKey = "schema";
+
+    /// <summary>The layout of a document; an index written with another layout is rebuilt on open.
+    /// 2: subject profiles for related news.</summary>
+    public const string Schema = "2";
 
     private static readonly FieldType RelatedFieldType = CreateRelatedFieldType();
+    private static readonly FieldType SubjectFieldType = CreateSubjectFieldType();
+
+    /// <summary>A subject's weight in an article is indexed as a term frequency of up to this many.</summary>
+    public const int SubjectFrequencySteps = 5;
     private readonly ILogger<SearchIndex> logger;
     private readonly object gate = new();
     private readonly string path;
@@ -36,8 +45,13 @@ public sealed class SearchIndex : IDisposable
 
     public static Similarity Similarity { get; } = new CoordBM25Similarity();
 
-    /// <summary>True when the index was missing or damaged and has been recreated empty.</summary>
+    /// <summary>True when the index was missing or damaged and has been recreated empty, or was written with an
+    /// older <see cref="Schema"/>.</summary>
     public bool NeedsRebuild { get; private set; }
+
+    /// <summary>True when the index was written with an older <see cref="Schema"/>: what was computed from it (the
+    /// related-news lists) is out of date too.</summary>
+    public bool SchemaChanged { get; private set; }
 
     /// <summary>The last content change id this index reflects (0 for a new index).</summary>
     public long Watermark { get; private set; }
@@ -65,7 +79,7 @@ public sealed class SearchIndex : IDisposable
                 }
 
                 Open(OpenMode.CREATE_OR_APPEND);
-                NeedsRebuild = Watermark == 0 && writer!.NumDocs == 0;
+                NeedsRebuild = (Watermark == 0 && writer!.NumDocs == 0) || SchemaChanged;
             }
             catch (Exception ex) when (ex is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or InvalidOperationException)
             {
@@ -128,7 +142,8 @@ public sealed class SearchIndex : IDisposable
             newWriter.Commit();
         }
 
-        var watermark = ReadWatermark(newWriter);
+        var (watermark, schema) = ReadCommitData(newWriter);
+        SchemaChanged = exists && newWriter.NumDocs > 0 && schema != Schema;
         directory = dir;
         writer = newWriter;
         Watermark = watermark;
@@ -136,10 +151,12 @@ public sealed class SearchIndex : IDisposable
         searchers = new SearcherManager(newWriter, true, new SearcherFactory());
     }
 
-    private static long ReadWatermark(IndexWriter writer)
+    private static (long Watermark, string? Schema) ReadCommitData(IndexWriter writer)
     {
         using var reader = DirectoryReader.Open(writer.Directory);
-        return reader.IndexCommit.UserData.TryGetValue(WatermarkKey, out var value) && long.TryParse(value, out var mark) ? mark : 0;
+        var data = reader.IndexCommit.UserData;
+        var watermark = data.TryGetValue(WatermarkKey, out var value) && long.TryParse(value, out var mark) ? mark : 0;
+        return (watermark, data.TryGetValue(SchemaKey, out var schema) ? schema : null);
     }
 
     public void Upsert(ArticleSearchDocument article)
@@ -172,9 +189,14 @@ public sealed class SearchIndex : IDisposable
             }
 
             _ = Writer;
-            writer!.SetCommitData(new Dictionary<string, string> { [WatermarkKey] = Watermark.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            writer!.SetCommitData(new Dictionary<string, string>
+            {
+                [WatermarkKey] = Watermark.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [SchemaKey] = Schema,
+            });
             writer.Commit();
             NeedsRebuild = false;
+            SchemaChanged = false;
         }
 
         searchers!.MaybeRefreshBlocking();
@@ -228,6 +250,16 @@ public sealed class SearchIndex : IDisposable
             new NumericDocValuesField(SearchFields.CategoryId, a.CategoryId),
             new Field(SearchFields.Related, string.Join("\n", [title, title, summary, string.Join(" . ", tags), string.Join(" . ", tags), body]), RelatedFieldType),
         };
+        var subjects = SubjectThesaurus.Default.Profile(title, summary, tags, body);
+        document.Add(new StoredField(SearchFields.Subjects, SubjectThesaurus.Format(subjects)));
+        foreach (var (subject, weight) in subjects)
+        {
+            for (var step = 0; step < Math.Ceiling(weight * SubjectFrequencySteps); step++)
+            {
+                document.Add(new Field(SearchFields.Subject, subject, SubjectFieldType));
+            }
+        }
+
         if (a.SourceId is not null)
         {
             document.Add(new StringField(SearchFields.SourceId, a.SourceId, Field.Store.YES));
@@ -254,6 +286,20 @@ public sealed class SearchIndex : IDisposable
             IsTokenized = true,
             IsStored = false,
             StoreTermVectors = true,
+            IndexOptions = IndexOptions.DOCS_AND_FREQS,
+            OmitNorms = true,
+        };
+        type.Freeze();
+        return type;
+    }
+
+    private static FieldType CreateSubjectFieldType()
+    {
+        var type = new FieldType
+        {
+            IsIndexed = true,
+            IsTokenized = false,
+            IsStored = false,
             IndexOptions = IndexOptions.DOCS_AND_FREQS,
             OmitNorms = true,
         };

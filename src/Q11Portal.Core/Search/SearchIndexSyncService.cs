@@ -20,7 +20,7 @@ public sealed class SearchOptions
 }
 
 /// <summary>On start, rebuilds a missing or damaged local index from the database (and fills the related-news lists
-/// when none exist yet); then polls the ContentChanges log so that changes made on other nodes show up here.</summary>
+/// when none exist yet, or recomputes them when the index layout changed); then polls the ContentChanges log so that changes made on other nodes show up here.</summary>
 public sealed class SearchIndexSyncService(SearchIndexer indexer, IServiceScopeFactory scopes, IOptions<SearchOptions> options,
     ILogger<SearchIndexSyncService> logger) : BackgroundService
 {
@@ -59,6 +59,7 @@ public sealed class SearchIndexSyncService(SearchIndexer indexer, IServiceScopeF
     private async Task PrepareAsync(CancellationToken ct)
     {
         indexer.Index.EnsureOpen();
+        var schemaChanged = indexer.Index.SchemaChanged;
         if (indexer.Index.NeedsRebuild)
         {
             await indexer.RebuildAsync(null, ct);
@@ -66,7 +67,8 @@ public sealed class SearchIndexSyncService(SearchIndexer indexer, IServiceScopeF
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        if (!await db.RelatedArticles.AnyAsync(ct) && await db.Articles.AnyAsync(a => a.Status == Articles.ArticleStatus.Published, ct))
+        // A new index layout changes how similarity is computed, so the stored lists are recomputed with it.
+        if ((schemaChanged || !await db.RelatedArticles.AnyAsync(ct)) && await db.Articles.AnyAsync(a => a.Status == Articles.ArticleStatus.Published, ct))
         {
             var count = await scope.ServiceProvider.GetRequiredService<RelatedArticleService>().RecomputeAllAsync(null, ct);
             logger.LogInformation("Related-news lists computed for {ArticleCount} articles", count);

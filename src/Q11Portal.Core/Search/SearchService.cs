@@ -32,6 +32,10 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
     public const int MaxResults = 1000;
     private const int MaxTerms = 64;
     private const int SnippetLength = 220;
+    private const float ShortNumberWeight = 0.1f;
+    private const float ConflictingDocumentBoost = 0.3f;
+    private const float AliasWeight = 8f;
+    private const double SubjectBoost = 1;
 
     private static readonly (string Field, float Boost)[] Fields =
     [
@@ -55,6 +59,7 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, request.Page);
         var textQuery = BuildQuery(query);
+        var highlightQuery = BuildMatchQuery(query);
         if (textQuery is null)
         {
             return SearchResults.Empty(query, page, pageSize);
@@ -73,7 +78,7 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
             }
 
             var hits = top.ScoreDocs.Skip(skip).Take(pageSize)
-                .Select(hit => ToHit(searcher, hit, request.Highlight ? textQuery : null))
+                .Select(hit => ToHit(searcher, hit, request.Highlight ? highlightQuery : null))
                 .ToList();
             return new SearchResults(query, hits, total, page, pageSize);
         });
@@ -82,19 +87,66 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
     /// <summary>The lucene query for a reader's text, or null when nothing searchable is left.</summary>
     public static Query? BuildQuery(string normalizedQuery)
     {
+        var match = BuildMatchQuery(normalizedQuery);
+        if (match is null)
+        {
+            return null;
+        }
+
+        // "Chỉ thị 05" is Directive 05-CT/TW: an article about a ward's "Chỉ thị số 05/CT-UBND" still matches the
+        // words, but below the articles on the directive the reader means.
+        var conflicts = DocumentAliases.Expand(normalizedQuery)
+            .Where(r => r.Weight >= 1)
+            .SelectMany(r => DocumentAliases.ConflictingPrefixes(r.Number).Select(p => (Number: r.Number, p.Prefix, p.SameShape)))
+            .ToList();
+        if (conflicts.Count == 0)
+        {
+            return match;
+        }
+
+        var context = new BooleanQuery();
+        foreach (var (field, _) in Fields)
+        {
+            foreach (var (number, prefix, sameShape) in conflicts)
+            {
+                if (sameShape)
+                {
+                    // "05-CT/QU" shares the shape of "05-CT/TW": the prefix also covers the number itself.
+                    context.Add(new BooleanQuery
+                    {
+                        { new PrefixQuery(new Term(field, prefix)), Occur.MUST },
+                        { new TermQuery(new Term(field, number)), Occur.MUST_NOT },
+                    }, Occur.SHOULD);
+                }
+                else
+                {
+                    context.Add(new PrefixQuery(new Term(field, prefix)), Occur.SHOULD);
+                }
+            }
+        }
+
+        return new BoostingQuery(match, context, ConflictingDocumentBoost);
+    }
+
+    /// <summary>The words, document numbers and subjects of a query, without demotions: also what is highlighted.</summary>
+    public static Query? BuildMatchQuery(string normalizedQuery)
+    {
         var tokens = VietnameseTokens.Analyze(normalizedQuery);
+        var references = DocumentAliases.Expand(normalizedQuery);
+        // "Chỉ thị 05" means 05-CT/TW: its bare "05" would otherwise rank a ward's "Chỉ thị 05/CT-UBND" first.
+        var shortNumbers = references.Select(r => r.ShortNumber).ToHashSet(StringComparer.Ordinal);
         var terms = tokens
             .GroupBy(t => t.Term, StringComparer.Ordinal)
-            .Select(g => (Term: g.Key, Weight: KindWeight(g.First().Kind)))
+            .Select(g => (Term: g.Key, Weight: KindWeight(g.First().Kind) * (NamesShortNumber(g.Key, shortNumbers) ? ShortNumberWeight : 1f)))
             .Take(MaxTerms)
             .ToList();
-        foreach (var (number, weight) in DocumentAliases.Expand(normalizedQuery))
+        foreach (var (number, weight, _) in references)
         {
-            terms.Add((number, 8f * weight));
+            terms.Add((number, AliasWeight * weight));
             var folded = VietnameseText.Fold(number);
             if (folded != number)
             {
-                terms.Add((folded, 8f * weight));
+                terms.Add((folded, AliasWeight * weight));
             }
         }
 
@@ -115,7 +167,25 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
             query.Add(perField, Occur.SHOULD);
         }
 
+        // A query that names a subject ("nồng độ cồn", "Nghị định 100/2019/NĐ-CP", "làm theo Bác") also brings
+        // articles on that subject, below those with the words themselves.
+        foreach (var (subject, weight) in SubjectThesaurus.Default.QueryProfile(normalizedQuery))
+        {
+            query.Add(new TermQuery(new Term(SearchFields.Subject, subject)) { Boost = (float)(SubjectBoost * weight) }, Occur.SHOULD);
+        }
+
         return query;
+    }
+
+    private static bool NamesShortNumber(string term, HashSet<string> shortNumbers)
+    {
+        if (shortNumbers.Count == 0)
+        {
+            return false;
+        }
+
+        var at = term.IndexOf(VietnameseTokens.BigramSeparator, StringComparison.Ordinal);
+        return at < 0 ? shortNumbers.Contains(term) : shortNumbers.Contains(term[..at]) || shortNumbers.Contains(term[(at + 1)..]);
     }
 
     private static float KindWeight(VietnameseTokenKind kind) => kind switch
