@@ -12,11 +12,15 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
         return await RunAsync([.. args, .. settings]);
     }
 
-    public static async Task<CliRun> RunAsync(params string[] args)
+    public static async Task<CliRun> RunAsync(params string[] args) => await RunWithInputAsync(null, args);
+
+    /// <summary>Runs the CLI with <paramref name="input"/> as its standard input.</summary>
+    public static async Task<CliRun> RunWithInputAsync(string? input, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await CliApp.RunAsync(args, output, error, TestContext.Current.CancellationToken);
+        using var reader = input is null ? null : new StringReader(input);
+        var code = await CliApp.RunAsync(args, output, error, TestContext.Current.CancellationToken, reader);
         return new CliRun(code, output.ToString(), error.ToString());
     }
 

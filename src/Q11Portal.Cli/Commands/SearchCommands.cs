@@ -109,7 +109,7 @@ public static class SearchCommands
             if (text == "-")
             {
                 string? line;
-                while ((line = await Console.In.ReadLineAsync(ct)) is not null)
+                while ((line = await host.In.ReadLineAsync(ct)) is not null)
                 {
                     Print(host.Out, Run(search, line, count), asJson: true);
                 }
