@@ -39,5 +39,6 @@ public static class ScenarioCatalog
     public static IReadOnlyList<IBenchmarkScenario> All { get; } =
     [
         new PagesScenario(),
+        new SearchScenario(),
     ];
 }

@@ -30,7 +30,9 @@ public sealed class AccessibilityTests
             ("home", "/"),
             ("category", category!),
             ("article-with-comment-form", article!),
-            // TODO(#7): add ("search", "/tim-kiem?q=qu%E1%BA%ADn") and ("login", "/dang-nhap") when those pages are on main.
+            ("search", "/tim-kiem?q=qu%E1%BA%ADn"),
+            ("search-no-results", "/tim-kiem?q=khongcogica"),
+            ("login", "/dang-nhap"),
             ("date-archive", "/xem-theo-ngay/" + today),
             ("date-picker", "/xem-theo-ngay"),
         };

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Q11Portal.Core.Articles;
+using Q11Portal.Core.Data;
+using Q11Portal.Core.Search;
+
+namespace Q11Portal.Benchmarks.Scenarios;
+
+/// <summary>Search and related news on the whole data set: the index rebuild, search latency (in process, and
+/// through <c>/tim-kiem</c>), and the related-news work done when an article is published or edited.</summary>
+public sealed class SearchScenario : IBenchmarkScenario
+{
+    /// <summary>How readers type: with and without marks, phrases, names, document numbers, a typo.</summary>
+    private static readonly string[] Queries =
+    [
+        "học tập và làm theo tư tưởng Hồ Chí Minh", "lam theo bac", "Chỉ thị 05", "05-CT/TW", "sốt xuất huyết", "sot xuat huyet",
+        "chuyển đổi số", "dich vu cong truc tuyen", "an toàn giao thông", "nồng độ cồn", "đại hội chi bộ", "kết nạp đảng viên",
+        "phòng cháy chữa cháy", "mùa hè xanh", "nhà tình thương", "hẻm", "Quận 11", "ngay hoi doc sach", "tiem chung", "đại hôi",
+    ];
+
+    private const int SearchRounds = 50;
+    private const int PublishSamples = 100;
+
+    public string Name => "search";
+
+    public string Description => "Index rebuild time, search latency (in process and /tim-kiem), related-news work on publish.";
+
+    public async Task<IReadOnlyList<LoadResult>> RunAsync(BenchmarkContext context, CancellationToken ct)
+    {
+        var options = context.Options;
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>(BenchmarkData.DatabaseSettings(options)) { ["Search:BackgroundSync"] = "false" })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddPortalCore(configuration, options.DataDirectory);
+        var results = new List<LoadResult>();
+        await using (var provider = services.BuildServiceProvider())
+        {
+            var indexer = provider.GetRequiredService<SearchIndexer>();
+            var rebuild = Stopwatch.StartNew();
+            var indexed = await indexer.RebuildAsync(null, ct);
+            rebuild.Stop();
+            Console.WriteLine($"Index rebuilt: {indexed:N0} published articles in {rebuild.Elapsed.TotalSeconds:0.0} s.");
+            results.Add(Single($"index rebuild ({indexed:N0} articles)", rebuild.Elapsed));
+
+            var search = provider.GetRequiredService<SearchService>();
+            foreach (var query in Queries)
+            {
+                search.Search(new SearchRequest(query));
+            }
+
+            var latencies = new List<double>();
+            var total = Stopwatch.StartNew();
+            for (var round = 0; round < SearchRounds; round++)
+            {
+                foreach (var query in Queries)
+                {
+                    var one = Stopwatch.StartNew();
+                    search.Search(new SearchRequest(query, Page: 1 + (round % 3)));
+                    latencies.Add(one.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            results.Add(Percentiles($"search, in process ({Queries.Length} queries × {SearchRounds}, page 1–3, highlighted)", latencies, total.Elapsed));
+
+            // Publishing (or editing) an article: index it, compute its list, and put it into the older lists it now belongs in.
+            List<int> ids;
+            await using (var db = BenchmarkData.CreateContext(options))
+            {
+                var published = await db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published).OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
+                var step = Math.Max(1, published.Count / PublishSamples);
+                ids = published.Where((_, i) => i % step == 0).Take(PublishSamples).ToList();
+            }
+
+            latencies.Clear();
+            total.Restart();
+            foreach (var id in ids)
+            {
+                await using var scope = provider.CreateAsyncScope();
+                var one = Stopwatch.StartNew();
+                await scope.ServiceProvider.GetRequiredService<ArticleIndexingService>().ArticleChangedAsync(id, ct);
+                latencies.Add(one.Elapsed.TotalMilliseconds);
+            }
+
+            results.Add(Percentiles($"related news on publish ({ids.Count} articles: index + own list + older lists)", latencies, total.Elapsed));
+        }
+
+        var paths = Queries.Select(q => "/tim-kiem?q=" + Uri.EscapeDataString(q)).ToList();
+        await using var server = context.StartPortal();
+        results.Add(await context.LoadAsync($"/tim-kiem?q=… ({paths.Count} queries)", server, paths, ct));
+        return results;
+    }
+
+    private static LoadResult Single(string name, TimeSpan elapsed) =>
+        new(name, 1, 0, elapsed.TotalSeconds, elapsed.TotalMilliseconds, elapsed.TotalMilliseconds, elapsed.TotalMilliseconds, elapsed.TotalMilliseconds, 0, "stopwatch");
+
+    private static LoadResult Percentiles(string name, List<double> latencies, TimeSpan elapsed)
+    {
+        latencies.Sort();
+        double At(double p) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
+        return new LoadResult(name, latencies.Count, 0, elapsed.TotalSeconds, At(0.50), At(0.95), At(0.99), latencies[^1], 0, "stopwatch");
+    }
+}
