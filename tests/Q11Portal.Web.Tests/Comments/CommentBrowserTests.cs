@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Q11Portal.Core.Comments;
+using Q11Portal.Core.Users;
 using Q11Portal.Web.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -89,15 +90,30 @@ public sealed class CommentBrowserTests
         await Expect(page.Locator(".comment-list")).ToHaveCountAsync(0);
         await Infrastructure.Browser.ScreenshotAsync(page, "comments-2-waiting-390");
 
-        // The moderator's decisions (the admin queue is exercised in its own tests).
+        // The moderator signs in, approves the comment from the queue and replies from its page.
+        var moderator = await Staff.CreateAsync(app, Roles.Admin);
+        var admin = await browser.NewPageAsync(1280);
+        await admin.GotoAsync($"{app.BaseUrl}/dang-nhap?returnUrl=%2Fadmin%2Fcomments");
+        await admin.Locator("#Email").FillAsync(moderator);
+        await admin.Locator("#Password").FillAsync(Staff.Password);
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
+        await admin.WaitForURLAsync("**/admin/comments");
+        var row = admin.Locator("tr", new() { HasText = "Đề nghị phường lắp thêm đèn" });
+        await Expect(row).ToHaveCountAsync(1);
+        await Infrastructure.Browser.ScreenshotAsync(admin, "comments-2b-moderation-queue-1280");
+        await row.Locator("button[value^='approve:']").ClickAsync();
+        await Expect(admin.Locator("tr", new() { HasText = "Đề nghị phường lắp thêm đèn" })).ToHaveCountAsync(0);
+        await admin.GotoAsync($"{app.BaseUrl}/admin/comments?status=Approved");
+        await admin.Locator("a", new() { HasTextString = "Xem và trả lời" }).First.ClickAsync();
+        await admin.Locator("#reply-body").FillAsync("Cảm ơn chị Lan. Phường 3 sẽ khảo sát và lắp đèn trong tháng này.");
+        await admin.Locator("button", new() { HasTextString = "Đăng trả lời" }).ClickAsync();
+        await admin.WaitForLoadStateAsync(LoadState.Load);
+        await Infrastructure.Browser.ScreenshotAsync(admin, "comments-2c-reply-posted-1280");
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var moderation = scope.ServiceProvider.GetRequiredService<CommentModeration>();
-            var waiting = await moderation.QueueAsync(new CommentQueueFilter(CommentStatus.Pending), CancellationToken.None);
-            var comment = Assert.Single(waiting.Items);
-            Assert.Equal("lan.pham@example.vn", comment.AuthorEmail);
-            Assert.True((await moderation.DecideAsync([comment.Id], ModerationAction.Approve, null, "admin@q11.test", CancellationToken.None)).Succeeded);
-            Assert.True((await moderation.ReplyAsync(comment.Id, "Cảm ơn chị Lan. Phường 3 sẽ khảo sát và lắp đèn trong tháng này.", "admin@q11.test", CancellationToken.None)).Succeeded);
+            var approved = await moderation.QueueAsync(new CommentQueueFilter(CommentStatus.Approved), CancellationToken.None);
+            Assert.Contains(approved.Items, c => c.AuthorEmail == "lan.pham@example.vn");
         }
 
         await page.GotoAsync($"{app.BaseUrl}/tin-tuc/{slug}");
