@@ -23,6 +23,10 @@ public sealed record CommentArticle(int Id, string Title, string Slug);
 /// <summary>An approved comment as readers see it, with the staff replies under it.</summary>
 public sealed record PublicComment(int Id, string AuthorName, string Body, DateTime CreatedAtUtc, bool IsStaffReply, IReadOnlyList<PublicComment> Replies);
 
+/// <summary>One page of an article's approved comments. <see cref="Total"/> counts comments and replies (the heading's
+/// number); pages count top-level comments.</summary>
+public sealed record PublicCommentPage(IReadOnlyList<PublicComment> Comments, int Total, int Page, int PageCount);
+
 /// <summary>Residents' side of comments: checking and storing a new comment, and the approved thread of an article.</summary>
 public sealed class CommentService(
     PortalDbContext db,
@@ -122,20 +126,37 @@ public sealed class CommentService(
         return new CommentStored(entity.Id, entity.Status);
     }
 
-    /// <summary>Approved comments of an article, oldest first, each with its approved staff replies (oldest first).</summary>
-    public async Task<IReadOnlyList<PublicComment>> ListApprovedAsync(int articleId, CancellationToken ct)
-    {
-        var rows = await db.Comments.AsNoTracking()
-            .Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved)
-            .OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id)
-            .Select(c => new { c.Id, c.ParentId, c.AuthorName, c.Body, c.CreatedAtUtc, c.IsStaffReply })
-            .ToListAsync(ct);
+    /// <summary>Top-level comments per page under an article.</summary>
+    public const int PageSize = 20;
 
-        var replies = rows.Where(r => r.ParentId is not null).ToLookup(r => r.ParentId!.Value);
-        return rows.Where(r => r.ParentId is null)
+    /// <summary>Approved comments of an article, oldest first, each with its approved staff replies (oldest first).</summary>
+    public async Task<IReadOnlyList<PublicComment>> ListApprovedAsync(int articleId, CancellationToken ct) =>
+        (await ListApprovedPageAsync(articleId, 1, int.MaxValue, ct)).Comments;
+
+    /// <summary>One page of <see cref="ListApprovedAsync(int, CancellationToken)"/>; a page past the last gives the last.</summary>
+    public async Task<PublicCommentPage> ListApprovedPageAsync(int articleId, int page, int pageSize, CancellationToken ct)
+    {
+        var approved = db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved);
+        var total = await approved.CountAsync(ct);
+        var topLevel = await approved.CountAsync(c => c.ParentId == null, ct);
+        var pageCount = Math.Max(1, (int)Math.Ceiling(topLevel / (double)Math.Max(1, pageSize)));
+        page = Math.Clamp(page, 1, pageCount);
+        var parents = await approved.Where(c => c.ParentId == null)
+            .OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id)
+            .Skip((int)Math.Min(int.MaxValue, (long)(page - 1) * pageSize)).Take(pageSize)
+            .Select(c => new { c.Id, c.AuthorName, c.Body, c.CreatedAtUtc, c.IsStaffReply })
+            .ToListAsync(ct);
+        var ids = parents.Select(p => p.Id).ToList();
+        var replies = (await approved.Where(c => c.ParentId != null && ids.Contains(c.ParentId.Value))
+                .OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id)
+                .Select(c => new { ParentId = c.ParentId!.Value, c.Id, c.AuthorName, c.Body, c.CreatedAtUtc, c.IsStaffReply })
+                .ToListAsync(ct))
+            .ToLookup(r => r.ParentId);
+        var comments = parents
             .Select(r => new PublicComment(r.Id, r.AuthorName, r.Body, r.CreatedAtUtc, r.IsStaffReply,
                 replies[r.Id].Select(x => new PublicComment(x.Id, x.AuthorName, x.Body, x.CreatedAtUtc, x.IsStaffReply, [])).ToList()))
             .ToList();
+        return new PublicCommentPage(comments, total, page, pageCount);
     }
 
     private IQueryable<Article> OpenArticles()

@@ -32,7 +32,12 @@ public sealed record CommentFormViewModel(
 }
 
 /// <summary>The section under an article: approved comments with staff replies, the waiting notice, the form.</summary>
-public sealed record CommentsViewModel(IReadOnlyList<PublicComment> Comments, bool JustSent, CommentFormViewModel Form)
+public sealed record CommentsViewModel(PublicCommentPage Page, bool JustSent, CommentFormViewModel Form, string Slug)
 {
-    public int Count => Comments.Count + Comments.Sum(c => c.Replies.Count);
+    public IReadOnlyList<PublicComment> Comments => Page.Comments;
+
+    public int Count => Page.Total;
+
+    public string PageUrl(int page) =>
+        $"/tin-tuc/{Slug}" + (page == 1 ? string.Empty : $"?{Q11Portal.Web.ViewComponents.CommentsViewComponent.PageQueryKey}={page}") + "#binh-luan";
 }

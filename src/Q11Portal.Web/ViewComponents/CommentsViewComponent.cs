@@ -11,6 +11,8 @@ public sealed class CommentsViewComponent(CommentService comments, CommentFormTo
 {
     public const string SentQueryKey = "binh-luan";
     public const string SentQueryValue = "cho-duyet";
+    /// <summary>The page of comments shown (<c>?trang-binh-luan=2#binh-luan</c>); anything unreadable shows the first.</summary>
+    public const string PageQueryKey = "trang-binh-luan";
 
     public async Task<IViewComponentResult> InvokeAsync(int articleId, string slug, string title)
     {
@@ -20,10 +22,11 @@ public sealed class CommentsViewComponent(CommentService comments, CommentFormTo
             cache.Context.AllowCacheStorage = false;
         }
 
-        var list = await comments.ListApprovedAsync(articleId, HttpContext.RequestAborted);
+        var requested = int.TryParse(Request.Query[PageQueryKey], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 1;
+        var list = await comments.ListApprovedPageAsync(articleId, requested, CommentService.PageSize, HttpContext.RequestAborted);
         var article = new CommentArticle(articleId, title, slug);
         var form = new CommentFormViewModel(article, formToken.Issue(articleId), options.Value.NameMaxLength, options.Value.BodyMaxLength);
         var sent = Request.Query[SentQueryKey] == SentQueryValue;
-        return View(new CommentsViewModel(list, sent, form));
+        return View(new CommentsViewModel(list, sent, form, slug));
     }
 }

@@ -89,6 +89,41 @@ public sealed class CommentServiceTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task ListApprovedPageAsync_PagesTopLevelComments_KeepsRepliesWithTheirComment_AndClampsThePage(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var clock = CommentTestData.Clock();
+        var article = await CommentTestData.AddArticleAsync(db);
+        var service = CommentTestData.Service(db, clock);
+        var moderation = CommentTestData.Moderation(db, clock);
+        var ct = TestContext.Current.CancellationToken;
+        var ids = new List<int>();
+        for (var i = 1; i <= 5; i++)
+        {
+            ids.Add((await service.StoreAsync(article.Id, service.Clean(new CommentDraft($"Người {i}", null, $"Ý kiến {i}")), null, ct)).Id);
+            clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        await moderation.DecideAsync(ids, ModerationAction.Approve, null, "admin@q11.vn", ct);
+        Assert.True((await moderation.ReplyAsync(ids[2], "Trả lời người 3.", "admin@q11.vn", ct)).Succeeded);
+
+        var second = await service.ListApprovedPageAsync(article.Id, 2, 2, ct);
+        var last = await service.ListApprovedPageAsync(article.Id, 99, 2, ct);
+        var first = await service.ListApprovedPageAsync(article.Id, -4, 2, ct);
+
+        Assert.Equal(6, second.Total);
+        Assert.Equal(3, second.PageCount);
+        Assert.Equal(["Người 3", "Người 4"], second.Comments.Select(c => c.AuthorName));
+        Assert.Equal("Trả lời người 3.", Assert.Single(second.Comments[0].Replies).Body);
+        Assert.Equal(3, last.Page);
+        Assert.Equal(["Người 5"], last.Comments.Select(c => c.AuthorName));
+        Assert.Equal(1, first.Page);
+        Assert.Equal(["Người 1", "Người 2"], first.Comments.Select(c => c.AuthorName));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task ListApprovedAsync_OldestFirstWithRepliesUnderTheirComment(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
