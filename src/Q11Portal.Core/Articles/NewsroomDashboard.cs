@@ -15,7 +15,12 @@ public sealed record DashboardSummary(
     IReadOnlyList<DashboardArticle> WaitingForReview,
     IReadOnlyList<DashboardArticle> Upcoming,
     IReadOnlyList<DashboardArticle> MostRead,
-    IReadOnlyList<DashboardArticle> MyWork);
+    IReadOnlyList<DashboardArticle> MyWork)
+{
+    /// <summary>True when <see cref="MostRead"/> counts this week's views (ViewCount then holds the week's views);
+    /// false when nobody has read anything this week yet and the list falls back to all-time totals.</summary>
+    public bool MostReadIsThisWeek { get; init; }
+}
 
 /// <summary>The newsroom's counts for the admin home page.</summary>
 public sealed class NewsroomDashboard(PortalDbContext db, TimeProvider clock)
@@ -41,14 +46,35 @@ public sealed class NewsroomDashboard(PortalDbContext db, TimeProvider clock)
         var all = db.Articles.AsNoTracking();
         var waiting = await Project(all.Where(a => a.Status == ArticleStatus.Submitted).OrderBy(a => a.UpdatedAtUtc)).Take(10).ToListAsync(ct);
         var upcoming = await Project(all.Where(a => a.Status == ArticleStatus.Scheduled).OrderBy(a => a.PublishedAtUtc)).Take(10).ToListAsync(ct);
-        var mostRead = await Project(all.Where(a => a.Status == ArticleStatus.Published).OrderByDescending(a => a.ViewCount)).Take(10).ToListAsync(ct);
+        // Most read this (local) week, from the per-day view counts the counters flush.
+        var weekViews = await db.ArticleDailyViews.AsNoTracking()
+            .Where(v => v.Day >= monday && v.Day <= today)
+            .GroupBy(v => v.ArticleId)
+            .Select(g => new { ArticleId = g.Key, Views = g.Sum(v => v.Views) })
+            .OrderByDescending(g => g.Views).ThenBy(g => g.ArticleId)
+            .Take(30)
+            .ToListAsync(ct);
+        var weekIds = weekViews.Select(w => w.ArticleId).ToList();
+        var weekArticles = await Project(all.Where(a => a.Status == ArticleStatus.Published && weekIds.Contains(a.Id))).ToListAsync(ct);
+        var mostRead = weekViews
+            .Join(weekArticles, w => w.ArticleId, a => a.Id, (w, a) => a with { ViewCount = w.Views })
+            .Take(10)
+            .ToList();
+        var mostReadThisWeek = mostRead.Count > 0;
+        if (!mostReadThisWeek)
+        {
+            mostRead = await Project(all.Where(a => a.Status == ArticleStatus.Published && a.ViewCount > 0).OrderByDescending(a => a.ViewCount)).Take(10).ToListAsync(ct);
+        }
         var mine = userId is null
             ? []
             : await Project(all.Where(a => a.CreatedById == userId && (a.Status == ArticleStatus.Draft || a.Status == ArticleStatus.Returned))
                 .OrderByDescending(a => a.UpdatedAtUtc)).Take(10).ToListAsync(ct);
 
         return new DashboardSummary(Count(ArticleStatus.Draft), Count(ArticleStatus.Returned), Count(ArticleStatus.Submitted),
-            Count(ArticleStatus.Scheduled), publishedThisWeek, waiting, upcoming, mostRead, mine);
+            Count(ArticleStatus.Scheduled), publishedThisWeek, waiting, upcoming, mostRead, mine)
+        {
+            MostReadIsThisWeek = mostReadThisWeek,
+        };
     }
 
     private static IQueryable<DashboardArticle> Project(IQueryable<Article> query) =>
