@@ -23,6 +23,9 @@ public sealed record LoadResult(
 /// the next, for a fixed time after an unrecorded warm-up. Loopback only; bounded by time and by a request cap.</summary>
 public sealed class LoadRunner(int connections, TimeSpan duration, TimeSpan warmup)
 {
+    /// <summary>What the load sends as its User-Agent: a phone browser, so the portal treats it as a reader.</summary>
+    public const string BrowserUserAgent = "Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
+
     /// <summary>A safety cap so a mistake cannot turn into an unbounded flood.</summary>
     public const long MaxRequests = 5_000_000;
 
@@ -42,6 +45,8 @@ public sealed class LoadRunner(int connections, TimeSpan duration, TimeSpan warm
             AutomaticDecompression = DecompressionMethods.None,
         };
         using var client = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
+        // A reader's browser, not a bot: without it the view counter would (rightly) skip every request.
+        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", BrowserUserAgent);
 
         // The first request of each path shape must succeed: measuring 404 pages would be meaningless.
         using (var probe = await client.GetAsync(nextPath(new Random(0)), ct))

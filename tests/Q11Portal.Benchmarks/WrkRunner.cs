@@ -17,6 +17,7 @@ public static partial class WrkRunner
         await File.WriteAllTextAsync(script,
             "paths = {\n" + string.Join("\n", lines) + "\n}\n" +
             "math.randomseed(1)\n" +
+            "wrk.headers[\"User-Agent\"] = \"" + LoadRunner.BrowserUserAgent + "\"\n" +
             "request = function() return wrk.format(\"GET\", paths[math.random(#paths)]) end\n", ct);
         try
         {

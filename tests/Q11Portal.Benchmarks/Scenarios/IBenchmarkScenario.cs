@@ -40,5 +40,6 @@ public static class ScenarioCatalog
     [
         new PagesScenario(),
         new SearchScenario(),
+        new CountersScenario(),
     ];
 }
