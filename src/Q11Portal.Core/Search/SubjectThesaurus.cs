@@ -80,17 +80,7 @@ public sealed partial class SubjectThesaurus
         }
 
         Count(body, BodyWeight, counts);
-        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (var i = 0; i < counts.Length; i++)
-        {
-            if (counts[i] > 0)
-            {
-                weights[Subjects[i]] = Math.Log(1 + counts[i]);
-            }
-        }
-
-        var norm = Math.Sqrt(weights.Values.Sum(w => w * w));
-        return weights.ToDictionary(w => w.Key, w => w.Value / norm, StringComparer.Ordinal);
+        return Normalize(counts);
     }
 
     /// <summary>The subjects a reader's query names by a phrase of two or more syllables or by a document number:
@@ -99,6 +89,12 @@ public sealed partial class SubjectThesaurus
     {
         var counts = new double[Subjects.Count];
         Count(query, 1, counts, phrase => phrase.Length >= 2 || phrase[0].Any(char.IsDigit));
+        return Normalize(counts);
+    }
+
+    /// <summary>Log-damped counts of the subjects found, scaled to unit length.</summary>
+    private Dictionary<string, double> Normalize(double[] counts)
+    {
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < counts.Length; i++)
         {
