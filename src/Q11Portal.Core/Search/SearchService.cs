@@ -58,8 +58,9 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
         var query = NormalizeQuery(request.Query);
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, request.Page);
-        var textQuery = BuildQuery(query);
+        // The words alone are what is highlighted; the demotion of other documents only orders the results.
         var highlightQuery = BuildMatchQuery(query);
+        var textQuery = highlightQuery is null ? null : WithDemotions(query, highlightQuery);
         if (textQuery is null)
         {
             return SearchResults.Empty(query, page, pageSize);
@@ -84,15 +85,9 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
         });
     }
 
-    /// <summary>The lucene query for a reader's text, or null when nothing searchable is left.</summary>
-    public static Query? BuildQuery(string normalizedQuery)
+    /// <summary>The ranking query: <paramref name="match"/> with documents the reader does not mean demoted.</summary>
+    private static Query WithDemotions(string normalizedQuery, Query match)
     {
-        var match = BuildMatchQuery(normalizedQuery);
-        if (match is null)
-        {
-            return null;
-        }
-
         // "Chỉ thị 05" is Directive 05-CT/TW: an article about a ward's "Chỉ thị số 05/CT-UBND" still matches the
         // words, but below the articles on the directive the reader means.
         var conflicts = DocumentAliases.Expand(normalizedQuery)
@@ -128,7 +123,8 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
         return new BoostingQuery(match, context, ConflictingDocumentBoost);
     }
 
-    /// <summary>The words, document numbers and subjects of a query, without demotions: also what is highlighted.</summary>
+    /// <summary>The lucene query for a reader's words, document numbers and subjects (what is highlighted), or null
+    /// when nothing searchable is left.</summary>
     public static Query? BuildMatchQuery(string normalizedQuery)
     {
         var tokens = VietnameseTokens.Analyze(normalizedQuery);
