@@ -54,6 +54,7 @@ public sealed class ReaderJourneyTests
         await AssertImagesLoadedAsync(page);
 
         // A+ enlarges the text and is remembered on the next page; A goes back.
+        await Assertions.Expect(page.Locator(".article")).ToHaveAttributeAsync("data-font-step", "0");
         var before = await BodyFontSizeAsync(page);
         await page.Locator(".font-size button", new() { HasText = "A+" }).ClickAsync();
         var bigger = await BodyFontSizeAsync(page);
@@ -65,12 +66,16 @@ public sealed class ReaderJourneyTests
         var newerTitle = (await newer.InnerTextAsync()).Trim();
         await newer.ClickAsync();
         await Assertions.Expect(page.Locator("h1.article__title")).ToHaveTextAsync(newerTitle);
+        // site.js is deferred: the title can be on screen before the remembered step is applied.
+        await Assertions.Expect(page.Locator(".article")).ToHaveAttributeAsync("data-font-step", "1");
         Assert.Equal(bigger, await BodyFontSizeAsync(page));
         var older = page.Locator("section[aria-labelledby=older-title] a").First;
         await Assertions.Expect(older).ToHaveTextAsync(title);
         await older.ClickAsync();
         await Assertions.Expect(page.Locator("h1.article__title")).ToHaveTextAsync(title);
+        await Assertions.Expect(page.Locator(".article")).ToHaveAttributeAsync("data-font-step", "1");
         await page.GetByRole(AriaRole.Button, new() { Name = "Cỡ chữ mặc định" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".article")).ToHaveAttributeAsync("data-font-step", "0");
         Assert.Equal(before, await BodyFontSizeAsync(page));
 
         // Date archive through the sidebar's date picker, for the article's own local day.
