@@ -33,7 +33,8 @@ public sealed class ArticleEditorService(
 
     public async Task<ArticleEditData?> GetForEditAsync(int id, CancellationToken ct)
     {
-        var a = await db.Articles.AsNoTracking().Where(x => x.Id == id)
+        // Split: in one statement SQLite materialises the tag join of every article first (see ArticleSearchDocument).
+        var a = await db.Articles.AsNoTracking().AsSplitQuery().Where(x => x.Id == id)
             .Select(x => new
             {
                 x.Id, x.Title, x.Summary, x.BodyHtml, x.CategoryId, x.LeadImageId, x.LeadImageCaption, x.Byline, x.Source,
@@ -87,7 +88,7 @@ public sealed class ArticleEditorService(
     /// person's text. A save that changes nothing creates no revision.</summary>
     public async Task<EditorResult> SaveAsync(int id, ArticleDraft draft, Guid expectedVersion, StaffActor actor, CancellationToken ct)
     {
-        var article = await db.Articles.Include(a => a.ArticleTags).ThenInclude(t => t.Tag).SingleOrDefaultAsync(a => a.Id == id, ct);
+        var article = await db.Articles.Include(a => a.ArticleTags).ThenInclude(t => t.Tag).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, ct);
         if (article is null)
         {
             return EditorResult.NotFound();

@@ -15,10 +15,14 @@ public sealed class ArticleIndexingService(PortalDbContext db, SearchIndexer ind
     {
         await indexer.ApplyAsync(articleIds, ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var visible = await db.Articles.AsNoTracking()
-            .Where(a => articleIds.Contains(a.Id) && a.Status == ArticleStatus.Published && a.PublishedAtUtc <= now)
+        // By key, the state checked here (see ArticleSearchDocument.LoadAsync).
+        var visible = (await db.Articles.AsNoTracking()
+                .Where(a => articleIds.Contains(a.Id))
+                .Select(a => new { a.Id, a.Status, a.PublishedAtUtc })
+                .ToListAsync(ct))
+            .Where(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc <= now)
             .Select(a => a.Id)
-            .ToListAsync(ct);
+            .ToList();
         foreach (var id in articleIds.Distinct())
         {
             if (visible.Contains(id))

@@ -21,16 +21,18 @@ public sealed record ArticleSearchDocument(
     /// is checked at query time). Articles missing from the result are to be removed from the index.</summary>
     public static async Task<List<ArticleSearchDocument>> LoadAsync(PortalDbContext db, IReadOnlyCollection<int>? ids, CancellationToken ct)
     {
-        var query = db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc != null);
-        if (ids is not null)
-        {
-            query = query.Where(a => ids.Contains(a.Id));
-        }
-
+        // Given ids are looked up by key and their state checked here: with the state in the WHERE clause, SQLite
+        // walks its (Status, PublishedAtUtc) index over every published article instead. The tags come in a second
+        // statement: joined into the first, SQLite materialises the tag join of every article (100 ms at 100,000).
+        var query = ids is null
+            ? db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc != null)
+            : db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id));
         var rows = await query
+            .AsSplitQuery()
             .OrderBy(a => a.Id)
             .Select(a => new
             {
+                a.Status,
                 a.Id,
                 a.SourceId,
                 a.Slug,
@@ -40,10 +42,10 @@ public sealed record ArticleSearchDocument(
                 a.CategoryId,
                 CategoryName = a.Category.Name,
                 Tags = a.Tags.Select(t => t.Name).ToList(),
-                PublishedAtUtc = a.PublishedAtUtc!.Value,
+                a.PublishedAtUtc,
             })
             .ToListAsync(ct);
-        return rows.Select(a => new ArticleSearchDocument(a.Id, a.SourceId, a.Slug, a.Title, a.Summary, HtmlText.ToPlainText(a.BodyHtml),
-            a.CategoryId, a.CategoryName, a.Tags, a.PublishedAtUtc)).ToList();
+        return rows.Where(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc is not null).Select(a => new ArticleSearchDocument(a.Id, a.SourceId, a.Slug, a.Title, a.Summary, HtmlText.ToPlainText(a.BodyHtml),
+            a.CategoryId, a.CategoryName, a.Tags, a.PublishedAtUtc!.Value)).ToList();
     }
 }

@@ -49,6 +49,7 @@ public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes
                 progress?.Report((done, ids.Count));
             }
 
+            index.Compact();
             index.ResetWatermark(watermark);
             index.Commit(watermark);
             lock (recentlyApplied)

@@ -3,6 +3,7 @@ using Lucene.Net.Index;
 using Lucene.Net.Queries;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
+using Lucene.Net.Util;
 using Q11Portal.Core.Common;
 
 namespace Q11Portal.Core.Search;
@@ -36,6 +37,15 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
     private const float ConflictingDocumentBoost = 0.3f;
     private const float AliasWeight = 8f;
     private const double SubjectBoost = 1;
+    /// <summary>Terms in more than this share of the articles are left out of the query (see <see cref="Prune"/>)…</summary>
+    private const double CommonShare = 0.8;
+    /// <summary>The exact form of a word is "rare" beside its folded form below one in this many articles: "hiến" beside
+    /// "hiện" (one in twenty) is a word of its own, "hôi" beside "hội" (one in a thousand) is most likely a wrong mark.</summary>
+    private const long RareExactForm = 100;
+    /// <summary>From this many syllables on, a query is matched in the body by its bigrams only.</summary>
+    private const int LongQuerySyllables = 6;
+    /// <summary>…once the index is large enough for the share to mean something.</summary>
+    private const int CommonTermMinimumDocuments = 1000;
 
     private static readonly (string Field, float Boost)[] Fields =
     [
@@ -58,19 +68,23 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
         var query = NormalizeQuery(request.Query);
         var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
         var page = Math.Max(1, request.Page);
-        // The words alone are what is highlighted; the demotion of other documents only orders the results.
-        var highlightQuery = BuildMatchQuery(query);
-        var textQuery = highlightQuery is null ? null : WithDemotions(query, highlightQuery);
-        if (textQuery is null)
-        {
-            return SearchResults.Empty(query, page, pageSize);
-        }
-
         var filter = BuildFilter(request);
+        var now = clock.GetUtcNow().UtcDateTime;
         return index.Search(searcher =>
         {
+            // The words alone are what is highlighted; the demotion of other documents only orders the results.
+            var highlightQuery = BuildMatchQuery(query, searcher.IndexReader);
+            if (highlightQuery is null)
+            {
+                return SearchResults.Empty(query, page, pageSize);
+            }
+
+            var textQuery = Visible(highlightQuery, now);
             var wanted = Math.Min(page * pageSize, MaxResults);
-            var top = searcher.Search(textQuery, filter, Math.Max(1, wanted));
+            var collector = TopScoreDocCollector.Create(Math.Max(1, wanted), docsScoredInOrder: false);
+            var conflicting = ConflictingDocuments(query);
+            searcher.Search(textQuery, filter, conflicting is null ? collector : new DemotingCollector(collector, conflicting, ConflictingDocumentBoost));
+            var top = collector.GetTopDocs();
             var total = Math.Min(top.TotalHits, MaxResults);
             var skip = (page - 1) * pageSize;
             if (skip >= top.ScoreDocs.Length)
@@ -85,8 +99,17 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
         });
     }
 
-    /// <summary>The ranking query: <paramref name="match"/> with documents the reader does not mean demoted.</summary>
-    private static Query WithDemotions(string normalizedQuery, Query match)
+    /// <summary>Leaves out articles whose publish time is still to come (scheduled). A prohibited clause rather than
+    /// a filter: the few scheduled articles are skipped while the words are scored in bulk, where a filter over every
+    /// published article would make each search visit the whole index (measured: up to twice the time at 100,000).</summary>
+    private static Query Visible(Query query, DateTime nowUtc) => new BooleanQuery(disableCoord: true)
+    {
+        { query, Occur.SHOULD },
+        { NumericRangeQuery.NewInt64Range(SearchFields.Published, nowUtc.Ticks, null, false, true), Occur.MUST_NOT },
+    };
+
+    /// <summary>The documents the reader does not mean although they match the words, or null when there are none.</summary>
+    private static Query? ConflictingDocuments(string normalizedQuery)
     {
         // "Chỉ thị 05" is Directive 05-CT/TW: an article about a ward's "Chỉ thị số 05/CT-UBND" still matches the
         // words, but below the articles on the directive the reader means.
@@ -96,7 +119,7 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
             .ToList();
         if (conflicts.Count == 0)
         {
-            return match;
+            return null;
         }
 
         var context = new BooleanQuery();
@@ -120,12 +143,13 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
             }
         }
 
-        return new BoostingQuery(match, context, ConflictingDocumentBoost);
+        return context;
     }
 
     /// <summary>The lucene query for a reader's words, document numbers and subjects (what is highlighted), or null
-    /// when nothing searchable is left.</summary>
-    public static Query? BuildMatchQuery(string normalizedQuery)
+    /// when nothing searchable is left. With <paramref name="reader"/>, terms that would only add cost are left out
+    /// (<see cref="Prune"/>).</summary>
+    public static Query? BuildMatchQuery(string normalizedQuery, IndexReader? reader = null)
     {
         var tokens = VietnameseTokens.Analyze(normalizedQuery);
         var references = DocumentAliases.Expand(normalizedQuery);
@@ -133,20 +157,29 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
         var shortNumbers = references.Select(r => r.ShortNumber).ToHashSet(StringComparer.Ordinal);
         var terms = tokens
             .GroupBy(t => t.Term, StringComparer.Ordinal)
-            .Select(g => (Term: g.Key, Weight: KindWeight(g.First().Kind) * (NamesShortNumber(g.Key, shortNumbers) ? ShortNumberWeight : 1f)))
+            .Select(g => (Term: g.Key, Weight: KindWeight(g.First().Kind) * (NamesShortNumber(g.Key, shortNumbers) ? ShortNumberWeight : 1f), g.First().Kind))
             .Take(MaxTerms)
             .ToList();
+        if (reader is not null)
+        {
+            terms = Prune(terms, reader);
+        }
+
+        // A long query is a phrase: in the body, where every syllable occurs somewhere, its two-syllable words say
+        // which articles hold it, and its single syllables would only make the search visit most of the index.
+        var longQuery = tokens.Where(t => t.Kind == VietnameseTokenKind.Syllable).Select(t => t.Position).Distinct().Count() >= LongQuerySyllables;
+        var words = terms.Select(t => (t.Term, t.Weight, InBody: !longQuery || t.Kind != VietnameseTokenKind.Syllable)).ToList();
         foreach (var (number, weight, _) in references)
         {
-            terms.Add((number, AliasWeight * weight));
+            words.Add((number, AliasWeight * weight, true));
             var folded = VietnameseText.Fold(number);
             if (folded != number)
             {
-                terms.Add((folded, AliasWeight * weight));
+                words.Add((folded, AliasWeight * weight, true));
             }
         }
 
-        if (terms.Count == 0)
+        if (words.Count == 0)
         {
             return null;
         }
@@ -155,12 +188,18 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
         foreach (var (field, boost) in Fields)
         {
             var perField = new BooleanQuery(disableCoord: false) { Boost = boost };
-            foreach (var (term, weight) in terms)
+            foreach (var (term, weight, inBody) in words)
             {
-                perField.Add(new TermQuery(new Term(field, term)) { Boost = weight }, Occur.SHOULD);
+                if (inBody || field != SearchFields.Body)
+                {
+                    perField.Add(new TermQuery(new Term(field, term)) { Boost = weight }, Occur.SHOULD);
+                }
             }
 
-            query.Add(perField, Occur.SHOULD);
+            if (perField.Clauses.Count > 0)
+            {
+                query.Add(perField, Occur.SHOULD);
+            }
         }
 
         // A query that names a subject ("nồng độ cồn", "Nghị định 100/2019/NĐ-CP", "làm theo Bác") also brings
@@ -171,6 +210,54 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
         }
 
         return query;
+    }
+
+    /// <summary>Leaves out the query terms that cost the most and change the ranking the least, judged by how often
+    /// they occur in article bodies:
+    /// <list type="bullet">
+    /// <item>the folded form of a word the reader typed with its marks ("hoi" for "hội", "tu" for "tư") unless the
+    /// exact form is rare beside it: what else the folded form finds are other words ("hỏi", "hơi"; "từ", "tự").
+    /// When the exact form is rare or absent, the reader has likely put a wrong tone mark ("đại hôi") and the folded
+    /// form stays to find what they meant; a mistyped word inside a phrase is also found by the folded bigram;</item>
+    /// <item>words and bigrams found in more than <see cref="CommonShare"/> of the articles of a large index: their
+    /// BM25 weight is close to nothing (at 80 %, a tenth of a distinctive word's), but scoring them visits almost every
+    /// article. Kept-whole codes always stay, and so does everything when nothing else would.</item>
+    /// </list></summary>
+    private static List<(string Term, float Weight, VietnameseTokenKind Kind)> Prune(List<(string Term, float Weight, VietnameseTokenKind Kind)> terms, IndexReader reader)
+    {
+        var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Frequency(string term)
+        {
+            if (!frequencies.TryGetValue(term, out var df))
+            {
+                df = reader.DocFreq(new Term(SearchFields.Body, term));
+                frequencies[term] = df;
+            }
+
+            return df;
+        }
+
+        var exactByFolded = terms
+            .Where(t => VietnameseTokens.HasMarks(t.Term))
+            .ToLookup(t => VietnameseText.Fold(t.Term), t => t.Term, StringComparer.Ordinal);
+        var kept = terms.Where(t =>
+        {
+            var exact = exactByFolded[t.Term].ToList();
+            return exact.Count == 0 || exact.Sum(Frequency) * RareExactForm < Frequency(t.Term);
+        }).ToList();
+
+        var documents = reader.NumDocs;
+        if (documents >= CommonTermMinimumDocuments)
+        {
+            var limit = (long)(documents * CommonShare);
+            var distinctive = kept.Where(t => t.Kind is VietnameseTokenKind.Code || Frequency(t.Term) <= limit).ToList();
+            if (distinctive.Count > 0)
+            {
+                kept = distinctive;
+            }
+        }
+
+        return kept;
     }
 
     private static bool NamesShortNumber(string term, HashSet<string> shortNumbers)
@@ -192,23 +279,31 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
         _ => 1f,
     };
 
-    private Filter BuildFilter(SearchRequest request)
+    /// <summary>The reader's category and date range, or null when there is none (the usual search).</summary>
+    private static Filter? BuildFilter(SearchRequest request)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        long? from = request.From is { } day ? LocalTime.DayRangeUtc(day).StartUtc.Ticks : null;
-        var to = now.Ticks;
-        if (request.To is { } last)
+        var clauses = new List<FilterClause>();
+        if (request.From is not null || request.To is not null)
         {
-            to = Math.Min(to, LocalTime.DayRangeUtc(last).EndUtc.Ticks - 1);
+            long? from = request.From is { } first ? LocalTime.DayRangeUtc(first).StartUtc.Ticks : null;
+            long? to = request.To is { } last ? LocalTime.DayRangeUtc(last).EndUtc.Ticks - 1 : null;
+            clauses.Add(new FilterClause(NumericRangeFilter.NewInt64Range(SearchFields.Published, from, to, true, true), Occur.MUST));
         }
 
-        var filter = new BooleanFilter
-        {
-            new FilterClause(NumericRangeFilter.NewInt64Range(SearchFields.Published, from, to, true, true), Occur.MUST),
-        };
         if (request.CategoryId is { } category)
         {
-            filter.Add(new FilterClause(new QueryWrapperFilter(new TermQuery(new Term(SearchFields.CategoryId, category.ToString(CultureInfo.InvariantCulture)))), Occur.MUST));
+            clauses.Add(new FilterClause(new QueryWrapperFilter(new TermQuery(new Term(SearchFields.CategoryId, category.ToString(CultureInfo.InvariantCulture)))), Occur.MUST));
+        }
+
+        if (clauses.Count == 0)
+        {
+            return null;
+        }
+
+        var filter = new BooleanFilter();
+        foreach (var clause in clauses)
+        {
+            filter.Add(clause);
         }
 
         return filter;
@@ -267,6 +362,59 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
     }
 
     private static string Encode(string text) => ReadableHtmlEncoder.Instance.EncodeText(text);
+
+    /// <summary>Scores the documents matching <paramref name="demoted"/> at <paramref name="factor"/> of their score (what
+    /// Lucene's BoostingQuery does) without making the words a required clause: the words are still scored in bulk,
+    /// and the few demoted documents are found once per segment.</summary>
+    private sealed class DemotingCollector(ICollector inner, Query demoted, float factor) : ICollector
+    {
+        private readonly QueryWrapperFilter demotedFilter = new(demoted);
+        private FixedBitSet? segmentDemoted;
+        private int currentDoc;
+
+        public bool AcceptsDocsOutOfOrder => inner.AcceptsDocsOutOfOrder;
+
+        public void SetNextReader(AtomicReaderContext context)
+        {
+            inner.SetNextReader(context);
+            segmentDemoted = null;
+            var iterator = demotedFilter.GetDocIdSet(context, context.AtomicReader.LiveDocs)?.GetIterator();
+            if (iterator is null)
+            {
+                return;
+            }
+
+            for (var doc = iterator.NextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = iterator.NextDoc())
+            {
+                (segmentDemoted ??= new FixedBitSet(context.AtomicReader.MaxDoc)).Set(doc);
+            }
+        }
+
+        public void SetScorer(Scorer scorer) => inner.SetScorer(new DemotedScorer(scorer, this));
+
+        public void Collect(int doc)
+        {
+            currentDoc = doc;
+            inner.Collect(doc);
+        }
+
+        private float Adjust(float score) => segmentDemoted is not null && segmentDemoted.Get(currentDoc) ? score * factor : score;
+
+        private sealed class DemotedScorer(Scorer scorer, DemotingCollector owner) : Scorer(null)
+        {
+            public override float GetScore() => owner.Adjust(scorer.GetScore());
+
+            public override int Freq => scorer.Freq;
+
+            public override int DocID => scorer.DocID;
+
+            public override int NextDoc() => scorer.NextDoc();
+
+            public override int Advance(int target) => scorer.Advance(target);
+
+            public override long GetCost() => scorer.GetCost();
+        }
+    }
 
     /// <summary>HTML-encodes markup characters only, so Vietnamese stays readable (no numeric entities).</summary>
     private sealed class ReadableHtmlEncoder : IEncoder

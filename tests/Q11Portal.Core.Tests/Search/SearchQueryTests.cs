@@ -1,0 +1,102 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Q11Portal.Core.Articles;
+using Q11Portal.Core.Categories;
+using Q11Portal.Core.Common;
+using Q11Portal.Core.Data;
+using Q11Portal.Core.Search;
+
+namespace Q11Portal.Core.Tests.Search;
+
+/// <summary>How a reader's words become a query: scheduled articles stay out until their time, an exact word leaves
+/// out other words with the same letters while a wrong tone mark still finds the word meant, and a conflicting document
+/// number ranks below the one meant.</summary>
+public sealed class SearchQueryTests
+{
+    private static readonly DateTime Start = new(2026, 6, 1, 3, 0, 0, DateTimeKind.Utc);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ScheduledArticle_IsFoundFromItsPublishTimeOnly()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(Start));
+        await using var host = await SearchTestHost.CreateAsync(clock: clock);
+        await AddAsync(host, ("Khánh thành công viên bờ kè rạch Lò Gốm", "Công viên mới dọc rạch Lò Gốm mở cửa đón người dân.", Start.AddDays(-1)));
+        var scheduled = await AddAsync(host, ("Khánh thành nhà văn hóa khu phố 5", "Nhà văn hóa khu phố 5 sẽ mở cửa vào cuối tuần.", Start.AddHours(2)));
+        var search = host.Services.GetRequiredService<SearchService>();
+
+        var before = search.Search(new SearchRequest("khánh thành"));
+        clock.Advance(TimeSpan.FromHours(2));
+        var after = search.Search(new SearchRequest("khánh thành"));
+
+        Assert.Equal(1, before.TotalHits);
+        Assert.DoesNotContain(before.Hits, h => h.Id == scheduled[0]);
+        Assert.Equal(2, after.TotalHits);
+        Assert.Contains(after.Hits, h => h.Id == scheduled[0]);
+    }
+
+    [Fact]
+    public async Task ExactWord_LeavesOutOtherWordsWithItsLetters_WhileAWrongMarkStillFindsTheWordMeant()
+    {
+        await using var host = await SearchTestHost.CreateAsync();
+        var ids = await AddAsync(host,
+            ("Đại hội Chi bộ khu phố 2 nhiệm kỳ mới", "Đại hội bầu cấp ủy và thông qua nghị quyết.", Start.AddDays(-3)),
+            ("Hỏi đáp về thủ tục cấp căn cước", "Người dân hỏi, cán bộ phường trả lời về hồ sơ căn cước.", Start.AddDays(-2)));
+        var (congress, questions) = (ids[0], ids[1]);
+        var search = host.Services.GetRequiredService<SearchService>();
+
+        var exact = search.Search(new SearchRequest("hội")).Hits.Select(h => h.Id).ToList();
+        var unaccented = search.Search(new SearchRequest("hoi")).Hits.Select(h => h.Id).ToList();
+        var wrongMark = search.Search(new SearchRequest("đại hôi")).Hits.Select(h => h.Id).ToList();
+
+        Assert.Equal([congress], exact);
+        Assert.Equal([congress, questions], unaccented.Order());
+        Assert.Equal(congress, wrongMark[0]);
+    }
+
+    [Fact]
+    public async Task ConflictingDocumentNumber_RanksBelowTheDirectiveMeant_AndIsStillFound()
+    {
+        await using var host = await SearchTestHost.CreateAsync();
+        var ids = await AddAsync(host,
+            ("Phường 5 triển khai Chỉ thị 05/CT-UBND về lòng đường", "Chỉ thị 05 của phường về trật tự lòng đường, vỉa hè.", Start.AddDays(-1)),
+            ("Đảng bộ phường 7 sơ kết học tập và làm theo Bác", "Đảng bộ phường sơ kết 05-CT/TW về học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.", Start.AddDays(-5)));
+        var (ward, directive) = (ids[0], ids[1]);
+        var search = host.Services.GetRequiredService<SearchService>();
+
+        var hits = search.Search(new SearchRequest("Chỉ thị 05")).Hits.Select(h => h.Id).ToList();
+
+        Assert.Equal([directive, ward], hits);
+    }
+
+    /// <summary>Adds published articles (one category) and indexes them one by one, as the newsroom does.</summary>
+    private static async Task<List<int>> AddAsync(SearchTestHost host, params (string Title, string Summary, DateTime PublishedAtUtc)[] stories)
+    {
+        await using var scope = host.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var category = db.Categories.FirstOrDefault();
+        if (category is null)
+        {
+            category = new Category { Name = "Tin tức", Slug = "tin-tuc" };
+            db.Categories.Add(category);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var ids = new List<int>();
+        foreach (var (title, summary, publishedAtUtc) in stories)
+        {
+            var article = new Article
+            {
+                Title = title, Slug = Slug.From(title), Summary = summary, BodyHtml = $"<p>{summary}</p>", CategoryId = category.Id,
+                Status = ArticleStatus.Published, PublishedAtUtc = publishedAtUtc, CreatedAtUtc = Start.AddDays(-10), UpdatedAtUtc = Start.AddDays(-10),
+            };
+            db.Articles.Add(article);
+            await db.SaveChangesAsync(Ct);
+            await scope.ServiceProvider.GetRequiredService<ArticleIndexingService>().ArticleChangedAsync(article.Id, Ct);
+            ids.Add(article.Id);
+        }
+
+        return ids;
+    }
+}
