@@ -27,14 +27,14 @@ public sealed class RelatedNewsEngine(SearchIndex index)
     /// <summary>Below this similarity an article is not "related"; the sidebar then falls back to the same category.</summary>
     public const double MinimumScore = 0.20;
 
-    private const int QueryTerms = 40;
+    private const int QueryTerms = 25;
     /// <summary>An article is represented by its most distinctive terms only; the long tail of a body is noise.</summary>
     private const int ProfileTerms = 400;
-    private const int Candidates = 60;
+    private const int Candidates = 40;
     private const double SubjectBoost = 2;
-    /// <summary>A term's concentration is estimated from this many of its articles (enough for a share to within a
-    /// few points, and a tenth of the postings of a common word at 100,000 articles).</summary>
-    private const int ConcentrationSample = 500;
+    /// <summary>A term's concentration is estimated from this many of its articles (a share to within about four
+    /// points), not from all of a common word's tens of thousands.</summary>
+    private const int ConcentrationSample = 200;
 
     public SearchIndex Index => index;
 
@@ -50,7 +50,7 @@ public sealed class RelatedNewsEngine(SearchIndex index)
                 return (IReadOnlyList<RelatedCandidate>)[];
             }
 
-            var context = new Context(reader, idfCache.For(reader.NumDocs));
+            using var context = new Context(reader, idfCache.For(reader.NumDocs));
             var source = context.Profile(docId);
             var query = new BooleanQuery(disableCoord: true);
             foreach (var (term, weight) in source.Terms.OrderByDescending(t => t.Value).Take(QueryTerms))
@@ -76,22 +76,24 @@ public sealed class RelatedNewsEngine(SearchIndex index)
             // Scheduled articles are left out by a prohibited clause, not a filter: see SearchService.Visible.
             query.Add(NumericRangeQuery.NewInt64Range(SearchFields.Published, nowUtc.Ticks, null, false, true), Occur.MUST_NOT);
             var hits = searcher.Search(query, Candidates + 1).ScoreDocs;
-            var results = new List<RelatedCandidate>(hits.Length);
-            foreach (var hit in hits)
+            // The candidates' profiles are most of the work (term vectors, and the statistics of terms not seen
+            // before); an index reader may be read from several threads at once.
+            var scored = new RelatedCandidate?[hits.Length];
+            Parallel.For(0, hits.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
-                if (hit.Doc == docId)
+                if (hits[i].Doc == docId)
                 {
-                    continue;
+                    return;
                 }
 
-                var score = Similarity(source, context.Profile(hit.Doc));
+                var score = Similarity(source, context.Profile(hits[i].Doc));
                 if (score >= MinimumScore)
                 {
-                    results.Add(new RelatedCandidate(context.ArticleId(hit.Doc), Math.Round(score, 6)));
+                    scored[i] = new RelatedCandidate(context.ArticleId(hits[i].Doc), Math.Round(score, 6));
                 }
-            }
+            });
 
-            return (IReadOnlyList<RelatedCandidate>)results
+            return (IReadOnlyList<RelatedCandidate>)scored.OfType<RelatedCandidate>()
                 .OrderByDescending(r => r.Score).ThenByDescending(r => r.ArticleId)
                 .Take(top).ToList();
         });
@@ -107,7 +109,7 @@ public sealed class RelatedNewsEngine(SearchIndex index)
                 return 0;
             }
 
-            var context = new Context(searcher.IndexReader, idfCache.For(searcher.IndexReader.NumDocs));
+            using var context = new Context(searcher.IndexReader, idfCache.For(searcher.IndexReader.NumDocs));
             return Similarity(context.Profile(docA), context.Profile(docB));
         });
 
@@ -170,7 +172,7 @@ public sealed class RelatedNewsEngine(SearchIndex index)
     }
 
     private sealed class Context(IndexReader reader,
-        (System.Collections.Concurrent.ConcurrentDictionary<string, double> Idf, System.Collections.Concurrent.ConcurrentDictionary<string, double> TagIdf, System.Collections.Concurrent.ConcurrentDictionary<string, double> Concentration) caches)
+        (System.Collections.Concurrent.ConcurrentDictionary<string, double> Idf, System.Collections.Concurrent.ConcurrentDictionary<string, double> TagIdf, System.Collections.Concurrent.ConcurrentDictionary<string, double> Concentration) caches) : IDisposable
     {
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double> idf = caches.Idf;
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double> tagIdf = caches.TagIdf;
@@ -197,10 +199,10 @@ public sealed class RelatedNewsEngine(SearchIndex index)
                 {
                     var term = iterator.Term.Utf8ToString();
                     var frequency = iterator.TotalTermFreq;
-                    var idfWeight = Idf(term);
+                    var (idfWeight, concentrationWeight) = Statistics(term, iterator.Term);
                     if (idfWeight > 0)
                     {
-                        terms[term] = (1 + Math.Log(frequency)) * idfWeight * Concentration(term);
+                        terms[term] = (1 + Math.Log(frequency)) * idfWeight * concentrationWeight;
                     }
                 }
             }
@@ -218,61 +220,65 @@ public sealed class RelatedNewsEngine(SearchIndex index)
 
         private static double Norm(Dictionary<string, double> weights) => Math.Sqrt(weights.Values.Sum(w => w * w));
 
-        private NumericDocValues? categories;
-        private bool categoriesRead;
+        /// <summary>Per thread, a terms cursor, a postings cursor and the category doc values of every segment: index
+        /// readers may be shared by threads, cursors may not, and reusing them is what makes the statistics of a term
+        /// seen for the first time cheap (a fresh cursor per lookup costs more than the lookup).</summary>
+        private readonly ThreadLocal<Leaf[]> leaves = new(() => reader.Leaves.Select(l => new Leaf(l.AtomicReader)).ToArray());
 
-        /// <summary>How much a term speaks for one section of the portal: district and ward names, dates and generic
-        /// office words occur in every category and say little about the story, while "sốt xuất huyết" or
-        /// "đảng viên" stay within one or two. Smoothed share of the term's most common category, squared.</summary>
-        private double Concentration(string term)
+        public void Dispose() => leaves.Dispose();
+
+        private sealed class Leaf(AtomicReader reader)
         {
-            if (concentration.TryGetValue(term, out var value))
+            public TermsEnum? Terms { get; } = reader.GetTerms(SearchFields.Related)?.GetEnumerator();
+            public NumericDocValues? Categories { get; } = reader.GetNumericDocValues(SearchFields.CategoryId);
+            public IBits? Live { get; } = reader.LiveDocs;
+            public DocsEnum? Docs { get; set; }
+        }
+
+        /// <summary>The idf of a term of the related-news field and its concentration: how much it speaks for one
+        /// section of the portal. District and ward names, dates and generic office words occur in every category and
+        /// say little about the story, while "sốt xuất huyết" or "đảng viên" stay within one or two: the smoothed share
+        /// of the term's most common category (over a sample of its articles), squared.</summary>
+        private (double Idf, double Concentration) Statistics(string term, BytesRef bytes)
+        {
+            if (idf.TryGetValue(term, out var known))
             {
-                return value;
+                return (known, known > 0 ? concentration.GetValueOrDefault(term, 1) : 0);
             }
 
-            if (!categoriesRead)
-            {
-                categories = MultiDocValues.GetNumericValues(reader, SearchFields.CategoryId);
-                categoriesRead = true;
-            }
-
-            if (categories is null)
-            {
-                return 1;
-            }
-
+            var df = 0;
             var counts = new Dictionary<long, int>();
             var seen = 0;
-            var docs = MultiFields.GetTermDocsEnum(reader, MultiFields.GetLiveDocs(reader), SearchFields.Related, new BytesRef(term), DocsFlags.NONE);
-            if (docs is not null)
+            foreach (var leaf in leaves.Value!)
             {
-                while (seen < ConcentrationSample && docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+                if (leaf.Terms is null || !leaf.Terms.SeekExact(bytes))
                 {
-                    var category = categories.Get(docs.DocID);
+                    continue;
+                }
+
+                df += leaf.Terms.DocFreq;
+                if (leaf.Categories is null || seen >= ConcentrationSample)
+                {
+                    continue;
+                }
+
+                leaf.Docs = leaf.Terms.Docs(leaf.Live, leaf.Docs, DocsFlags.NONE);
+                while (seen < ConcentrationSample && leaf.Docs.NextDoc() != DocIdSetIterator.NO_MORE_DOCS)
+                {
+                    var category = leaf.Categories.Get(leaf.Docs.DocID);
                     counts[category] = counts.GetValueOrDefault(category) + 1;
                     seen++;
                 }
             }
 
+            // Terms found in one article only cannot relate two articles; they would only dilute the cosine.
+            var idfValue = df <= 1 ? 0 : Math.Log(1 + ((documents - df + 0.5) / (df + 0.5)));
             var top = counts.Count == 0 ? 0 : counts.Values.Max();
             var share = (top + 1.0) / (seen + 2.0);
-            value = share * share;
-            concentration[term] = value;
-            return value;
-        }
-
-        private double Idf(string term)
-        {
-            if (!idf.TryGetValue(term, out var value))
-            {
-                var df = reader.DocFreq(new Term(SearchFields.Related, new BytesRef(term)));
-                // Terms found in one article only cannot relate two articles; they would only dilute the cosine.
-                value = df <= 1 ? 0 : Math.Log(1 + ((documents - df + 0.5) / (df + 0.5)));
-                idf[term] = value;
-            }
-
-            return value;
+            var concentrationValue = counts.Count == 0 && seen == 0 ? 1 : share * share;
+            concentration[term] = concentrationValue;
+            idf[term] = idfValue;
+            return (idfValue, idfValue > 0 ? concentrationValue : 0);
         }
 
         private double TagIdf(string tag)

@@ -210,6 +210,19 @@ public sealed class SearchIndex : IDisposable
         searchers!.MaybeRefreshBlocking();
     }
 
+    /// <summary>Lets searches see what the writer finished since this node's last commit: merges run in the
+    /// background after the commit that started them, and until the reader is reopened, searches still visit every
+    /// segment they merged. Cheap when nothing changed; called by the index sync on every poll.</summary>
+    public void Refresh() => searchers?.MaybeRefresh();
+
+    /// <summary>Waits for the background merges to finish, then refreshes (for the CLI and benchmarks).</summary>
+    public void WaitForMerges()
+    {
+        EnsureOpen();
+        writer?.WaitForMerges();
+        Refresh();
+    }
+
     /// <summary>Merges the index into one segment (after a full rebuild: the fastest layout to search); the next
     /// <see cref="Commit"/> makes it durable.</summary>
     public void Compact()

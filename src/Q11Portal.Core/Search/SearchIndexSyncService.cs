@@ -48,6 +48,7 @@ public sealed class SearchIndexSyncService(SearchIndexer indexer, IServiceScopeF
             try
             {
                 await indexer.CatchUpAsync(stoppingToken);
+                indexer.Index.Refresh();
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
