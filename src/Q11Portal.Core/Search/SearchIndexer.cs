@@ -74,9 +74,19 @@ public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes
             return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        await ApplyAsync(db, articleIds, null, ct);
+        // One reader of article states at a time: a catch-up that read an article just before it was unpublished
+        // must not write it back after this has removed it. Whoever goes second reads the newer state.
+        await exclusive.WaitAsync(ct);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            await ApplyAsync(db, articleIds, null, ct);
+        }
+        finally
+        {
+            exclusive.Release();
+        }
     }
 
     private async Task ApplyAsync(PortalDbContext db, IReadOnlyCollection<int> articleIds, long? watermark, CancellationToken ct)
