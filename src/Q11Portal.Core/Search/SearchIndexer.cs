@@ -11,6 +11,9 @@ public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes
 {
     public const int BatchSize = 500;
 
+    /// <summary>How long a direct change waits for the index before leaving it to the catch-up.</summary>
+    private static readonly TimeSpan ApplyWait = TimeSpan.FromSeconds(5);
+
     /// <summary>Changes are re-read this many ids below the watermark, because a transaction that took a lower id may
     /// commit after one with a higher id; re-applying a change is harmless.</summary>
     public const int Lookback = 200;
@@ -75,8 +78,15 @@ public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes
         }
 
         // One reader of article states at a time: a catch-up that read an article just before it was unpublished
-        // must not write it back after this has removed it. Whoever goes second reads the newer state.
-        await exclusive.WaitAsync(ct);
+        // must not write it back after this has removed it. Whoever goes second reads the newer state. A catch-up
+        // holds the index for milliseconds; a rebuild for minutes, and an editor's save does not wait for it: the
+        // change is in the ContentChanges log, and the catch-up after the rebuild applies it.
+        if (!await exclusive.WaitAsync(ApplyWait, ct))
+        {
+            logger.LogWarning("Search index busy (a rebuild is running); articles {ArticleIds} are indexed by the catch-up that follows it", articleIds);
+            return;
+        }
+
         try
         {
             await using var scope = scopes.CreateAsyncScope();
