@@ -170,6 +170,34 @@ public sealed class NewsroomWorkflowTests
     }
 
     [Fact]
+    public async Task AnotherReportersDraft_IsNotOpenedByAReporter_ButIsByAnEditor()
+    {
+        await using var app = await PortalAppFactory.CreateAsync();
+        var category = await NewsroomSite.AddCategoryAsync(app);
+        var author = await Staff.SignedInAsync(app, Roles.Reporter);
+        var colleague = await Staff.SignedInAsync(app, Roles.Reporter);
+        var editor = await Staff.SignedInAsync(app, Roles.Editor);
+        var id = await NewsroomSite.CreateAsync(author, "Bản nháp của phóng viên A", "<p>Số liệu chưa kiểm chứng.</p>", category);
+
+        foreach (var path in new[] { $"/admin/articles/{id}/edit", $"/admin/articles/{id}/preview", $"/admin/articles/{id}/delete" })
+        {
+            var refused = await colleague.GetAsync(path, Ct);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            var page = await refused.Content.ReadAsStringAsync(Ct);
+            Assert.Contains("Phóng viên chỉ mở được bài do chính mình viết", page);
+            Assert.DoesNotContain("Số liệu chưa kiểm chứng", page);
+            Assert.Equal(HttpStatusCode.OK, (await author.GetAsync(path, Ct)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync(path, Ct)).StatusCode);
+        }
+
+        // A forged save (the version read by the author, the form token from the colleague's own new-article form).
+        var overwrite = await Staff.PostFormAsync(colleague, "/admin/articles/create", $"/admin/articles/{id}/edit",
+            NewsroomSite.Form("Ghi đè", "<p>Ghi đè.</p>", category, "save", await NewsroomSite.VersionAsync(author, id)));
+        Assert.Equal(HttpStatusCode.Forbidden, overwrite.StatusCode);
+        Assert.Equal("Bản nháp của phóng viên A", await WithDbAsync(app, db => db.Articles.Where(a => a.Id == id).Select(a => a.Title).SingleAsync(Ct)));
+    }
+
+    [Fact]
     public async Task ImageWithoutAltText_IsRefusedWithAVietnameseMessage_AndTheBodyIsKept()
     {
         await using var app = await PortalAppFactory.CreateAsync();

@@ -78,6 +78,29 @@ public sealed class SidebarAdminWebTests
     }
 
     [Fact]
+    public async Task DeletingABlock_AsksFirst_AndDeletesNothingUntilConfirmed()
+    {
+        await using var app = await PortalAppFactory.CreateAsync();
+        var editor = await Staff.SignedInAsync(app, Roles.Editor);
+        var links = await CreateBlockAsync(editor, SidebarBlockKind.LinkList, "Liên kết website");
+
+        Assert.Contains($"href=\"/admin/sidebar/{links}/delete\"", await editor.GetStringAsync("/admin/sidebar", Ct));
+        var confirmPage = await editor.GetStringAsync($"/admin/sidebar/{links}/delete", Ct);
+        Assert.Contains("Xóa khối “Liên kết website”", confirmPage);
+        Assert.Contains("name=\"confirm\"", confirmPage);
+
+        var unconfirmed = await PostAsync(editor, $"/admin/sidebar/{links}/delete", $"/admin/sidebar/{links}/delete");
+        Assert.Equal(HttpStatusCode.Redirect, unconfirmed.StatusCode);
+        Assert.Equal($"/admin/sidebar/{links}/delete", unconfirmed.Headers.Location!.ToString());
+        Assert.True(await WithDbAsync(app, db => db.SidebarBlocks.AnyAsync(b => b.Id == links, Ct)));
+
+        var confirmed = await PostAsync(editor, $"/admin/sidebar/{links}/delete", $"/admin/sidebar/{links}/delete", ("confirm", "true"));
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.False(await WithDbAsync(app, db => db.SidebarBlocks.AnyAsync(b => b.Id == links, Ct)));
+        Assert.Equal(HttpStatusCode.NotFound, (await editor.GetAsync($"/admin/sidebar/{links}/delete", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task BadInput_IsExplainedInVietnamese_WithTheTypedTextKept_UnknownIdsAre404()
     {
         await using var app = await PortalAppFactory.CreateAsync();

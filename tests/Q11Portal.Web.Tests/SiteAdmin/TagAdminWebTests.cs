@@ -96,7 +96,10 @@ public sealed class TagAdminWebTests
         Assert.Contains("Không có từ khóa nào tên “Không có”", (await ErrorsAsync(unknown)));
         Assert.Contains("value=\"Không có\"", await unknown.Content.ReadAsStringAsync(Ct));
 
-        var deleted = await PostAsync(editor, $"/admin/tags/{health}/edit", $"/admin/tags/{health}/delete");
+        var unconfirmed = await PostAsync(editor, $"/admin/tags/{health}/edit", $"/admin/tags/{health}/delete");
+        Assert.Equal($"/admin/tags/{health}/edit", unconfirmed.Headers.Location?.ToString());
+        Assert.True(await WithDbAsync(app, db => db.ArticleTags.AnyAsync(x => x.TagId == health, Ct)));
+        var deleted = await PostAsync(editor, $"/admin/tags/{health}/edit", $"/admin/tags/{health}/delete", ("confirm", "true"));
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.False(await WithDbAsync(app, db => db.ArticleTags.AnyAsync(x => x.TagId == health, Ct)));
         Assert.Equal([AuditActions.TagRenamed, AuditActions.TagMerged, AuditActions.TagDeleted], (await AuditAsync(app, "tag.")).Select(e => e.Action));

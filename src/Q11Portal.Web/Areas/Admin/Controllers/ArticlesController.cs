@@ -97,6 +97,11 @@ public sealed class ArticlesController(
             return NotFound();
         }
 
+        if (!MayOpen(data.CreatedById))
+        {
+            return NotTheirs();
+        }
+
         return View(await EditorModelAsync(ArticleInput.From(data), data, ct));
     }
 
@@ -108,6 +113,11 @@ public sealed class ArticlesController(
         if (data is null)
         {
             return NotFound();
+        }
+
+        if (!MayOpen(data.CreatedById))
+        {
+            return NotTheirs();
         }
 
         if (!ModelState.IsValid)
@@ -204,7 +214,7 @@ public sealed class ArticlesController(
     public async Task<IActionResult> Delete(int id, CancellationToken ct)
     {
         var data = await editor.GetForEditAsync(id, ct);
-        return data is null ? NotFound() : View(data);
+        return data is null ? NotFound() : !MayOpen(data.CreatedById) ? NotTheirs() : View(data);
     }
 
     /// <summary>The article exactly as readers will see it, whatever its state; staff only, never cached or indexed.</summary>
@@ -217,9 +227,15 @@ public sealed class ArticlesController(
             return NotFound();
         }
 
+        var state = await db.Articles.Where(a => a.Id == id).Select(a => new { a.Status, a.CreatedById }).SingleAsync(ct);
+        if (!MayOpen(state.CreatedById))
+        {
+            return NotTheirs();
+        }
+
         Response.Headers.CacheControl = "no-store";
         Response.Headers["X-Robots-Tag"] = "noindex, nofollow";
-        var status = await db.Articles.Where(a => a.Id == id).Select(a => a.Status).SingleAsync(ct);
+        var status = state.Status;
         ViewData["PreviewNotice"] = $"Bản xem trước — bài đang ở trạng thái “{ArticleWorkflow.StatusName(status)}”, bạn đọc chưa thấy nếu bài chưa xuất bản.";
         ViewData["PreviewEditUrl"] = $"/admin/articles/{id}/edit";
         return View("~/Views/Articles/Details.cshtml", new ArticlePageViewModel(details, new ArticleNeighbours([], []), PrintView: false));
@@ -286,6 +302,17 @@ public sealed class ArticlesController(
     [HttpGet("/admin/tags/suggest")]
     public async Task<IActionResult> SuggestTags(string? q, CancellationToken ct) =>
         Json(await editor.SuggestTagsAsync(q, 10, ct));
+
+    /// <summary>Editors and admins open every article; a reporter opens the articles he or she wrote (another
+    /// reporter's draft is not theirs to read before it is published).</summary>
+    private bool MayOpen(string? createdById)
+    {
+        var actor = Actor();
+        return Roles.Rank(actor.Role) >= Roles.Rank(Roles.Editor) || (createdById is not null && createdById == actor.UserId);
+    }
+
+    private IActionResult NotTheirs() =>
+        this.StatusWithDetail(StatusCodes.Status403Forbidden, "Phóng viên chỉ mở được bài do chính mình viết. Bài này do người khác viết; hãy nhờ Biên tập viên nếu cần.");
 
     private StaffActor Actor()
     {

@@ -89,9 +89,35 @@ public sealed class SidebarController(SidebarAdminService sidebar, MediaService 
         return await sidebar.MoveBlockAsync(id, step, ActorName, ct) ? Redirect($"/admin/sidebar#block-{id}") : NotFound();
     }
 
-    [HttpPost("{id:int}/delete")]
-    public async Task<IActionResult> Delete(int id, CancellationToken ct)
+    /// <summary>Asks before a whole block and its items go: the list's "Xóa" leads here.</summary>
+    [HttpGet("{id:int}/delete")]
+    public async Task<IActionResult> ConfirmDelete(int id, CancellationToken ct)
     {
+        var block = await sidebar.FindAsync(id, ct);
+        if (block is null)
+        {
+            return NotFound();
+        }
+
+        ViewData["Title"] = $"Xóa khối “{block.Title}”";
+        return View("Delete", block);
+    }
+
+    /// <param name="confirm">The "cannot be undone" box of the confirmation page; without it nothing is deleted.</param>
+    [HttpPost("{id:int}/delete")]
+    public async Task<IActionResult> Delete(int id, bool confirm, CancellationToken ct)
+    {
+        if (!confirm)
+        {
+            if (await sidebar.FindAsync(id, ct) is null)
+            {
+                return NotFound();
+            }
+
+            FlashError("Chưa xóa: hãy đánh dấu ô xác nhận rồi bấm “Xóa khối” lần nữa.");
+            return RedirectToAction(nameof(ConfirmDelete), new { id });
+        }
+
         var error = await sidebar.DeleteBlockAsync(id, ActorName, ct);
         if (error is not null)
         {

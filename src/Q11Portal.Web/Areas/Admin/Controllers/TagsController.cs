@@ -54,13 +54,20 @@ public sealed class TagsController(TagAdminService tags) : AdminControllerBase
         return RedirectToAction(nameof(Edit), new { id });
     }
 
+    /// <param name="confirm">The "cannot be undone" box on the edit page; without it nothing is deleted.</param>
     [HttpPost("{id:int}/delete")]
-    public async Task<IActionResult> Delete(int id, CancellationToken ct)
+    public async Task<IActionResult> Delete(int id, bool confirm, CancellationToken ct)
     {
         var tag = await tags.FindAsync(id, ct);
         if (tag is null)
         {
             return NotFound();
+        }
+
+        if (!confirm)
+        {
+            FlashError($"Chưa xóa “{tag.Name}”: hãy đánh dấu ô xác nhận rồi bấm “Xóa từ khóa” lần nữa.");
+            return RedirectToAction(nameof(Edit), new { id });
         }
 
         await tags.DeleteAsync(id, ActorName, ct);
