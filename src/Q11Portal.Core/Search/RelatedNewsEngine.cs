@@ -12,9 +12,9 @@ public sealed record RelatedCandidate(int ArticleId, double Score);
 /// (idf-weighted cosine) and category, so that a score stored in one article's list compares with the scores of another's.</summary>
 public sealed class RelatedNewsEngine(SearchIndex index)
 {
-    // Document frequencies barely move as articles come and go, so they are cached across computations and
-    // dropped when the index size has changed by more than 1 %.
-    private readonly IdfCache idfCache = new();
+    // Term statistics barely move as articles come and go, so they are cached across computations and dropped
+    // when the index size has changed by more than 1 %.
+    private readonly StatisticsCache statisticsCache = new();
 
     /// <summary>Weights of the four signals; they sum to 1.</summary>
     public const double TextWeight = 0.35;
@@ -50,7 +50,7 @@ public sealed class RelatedNewsEngine(SearchIndex index)
                 return (IReadOnlyList<RelatedCandidate>)[];
             }
 
-            using var context = new Context(reader, idfCache.For(reader.NumDocs));
+            using var context = new Context(reader, statisticsCache.For(reader.NumDocs));
             var source = context.Profile(docId);
             var query = new BooleanQuery(disableCoord: true);
             foreach (var (term, weight) in source.Terms.OrderByDescending(t => t.Value).Take(QueryTerms))
@@ -86,10 +86,11 @@ public sealed class RelatedNewsEngine(SearchIndex index)
                     return;
                 }
 
-                var score = Similarity(source, context.Profile(hits[i].Doc));
+                var candidate = context.Profile(hits[i].Doc);
+                var score = Similarity(source, candidate);
                 if (score >= MinimumScore)
                 {
-                    scored[i] = new RelatedCandidate(context.ArticleId(hits[i].Doc), Math.Round(score, 6));
+                    scored[i] = new RelatedCandidate(candidate.ArticleId, Math.Round(score, 6));
                 }
             });
 
@@ -109,7 +110,7 @@ public sealed class RelatedNewsEngine(SearchIndex index)
                 return 0;
             }
 
-            using var context = new Context(searcher.IndexReader, idfCache.For(searcher.IndexReader.NumDocs));
+            using var context = new Context(searcher.IndexReader, statisticsCache.For(searcher.IndexReader.NumDocs));
             return Similarity(context.Profile(docA), context.Profile(docB));
         });
 
@@ -148,35 +149,40 @@ public sealed class RelatedNewsEngine(SearchIndex index)
         return hits.Length == 0 ? -1 : hits[0].Doc;
     }
 
-    private sealed record Profile(Dictionary<string, double> Terms, double Norm, HashSet<string> Tags,
+    private sealed record Profile(int ArticleId, Dictionary<string, double> Terms, double Norm, HashSet<string> Tags,
         Dictionary<string, double> TagWeights, double TagNorm, string? CategoryId, Dictionary<string, double> Subjects);
 
-    /// <summary>Per-computation caches of document frequencies.</summary>
-    private sealed class IdfCache
+    /// <summary>The statistics of one index size: per term of the related-news field its idf and concentration,
+    /// per tag its idf.</summary>
+    private sealed class TermStatistics(int documents)
+    {
+        public int Documents { get; } = documents;
+
+        public System.Collections.Concurrent.ConcurrentDictionary<string, (double Idf, double Concentration)> Terms { get; } = new(StringComparer.Ordinal);
+
+        public System.Collections.Concurrent.ConcurrentDictionary<string, double> TagIdf { get; } = new(StringComparer.Ordinal);
+    }
+
+    private sealed class StatisticsCache
     {
         private const int MaxTerms = 2_000_000;
-        private (int Documents, System.Collections.Concurrent.ConcurrentDictionary<string, double> Idf, System.Collections.Concurrent.ConcurrentDictionary<string, double> TagIdf, System.Collections.Concurrent.ConcurrentDictionary<string, double> Concentration) current =
-            (0, new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+        private TermStatistics current = new(0);
 
-        public (System.Collections.Concurrent.ConcurrentDictionary<string, double> Idf, System.Collections.Concurrent.ConcurrentDictionary<string, double> TagIdf, System.Collections.Concurrent.ConcurrentDictionary<string, double> Concentration) For(int documents)
+        public TermStatistics For(int documents)
         {
             var snapshot = current;
-            if (Math.Abs(snapshot.Documents - documents) > snapshot.Documents / 100 || snapshot.Idf.Count > MaxTerms)
+            if (Math.Abs(snapshot.Documents - documents) > snapshot.Documents / 100 || snapshot.Terms.Count > MaxTerms)
             {
-                snapshot = (documents, new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal));
+                snapshot = new TermStatistics(documents);
                 current = snapshot;
             }
 
-            return (snapshot.Idf, snapshot.TagIdf, snapshot.Concentration);
+            return snapshot;
         }
     }
 
-    private sealed class Context(IndexReader reader,
-        (System.Collections.Concurrent.ConcurrentDictionary<string, double> Idf, System.Collections.Concurrent.ConcurrentDictionary<string, double> TagIdf, System.Collections.Concurrent.ConcurrentDictionary<string, double> Concentration) caches) : IDisposable
+    private sealed class Context(IndexReader reader, TermStatistics statistics) : IDisposable
     {
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double> idf = caches.Idf;
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double> tagIdf = caches.TagIdf;
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double> concentration = caches.Concentration;
         private readonly int documents = Math.Max(1, reader.NumDocs);
 
         /// <summary>The stored fields a profile reads; the stored body is left where it is.</summary>
@@ -184,8 +190,6 @@ public sealed class RelatedNewsEngine(SearchIndex index)
         {
             SearchFields.Id, SearchFields.Tags, SearchFields.Subjects, SearchFields.CategoryId,
         };
-
-        public int ArticleId(int doc) => int.Parse(reader.Document(doc, ProfileFields).Get(SearchFields.Id), System.Globalization.CultureInfo.InvariantCulture);
 
         public Profile Profile(int doc)
         {
@@ -215,7 +219,8 @@ public sealed class RelatedNewsEngine(SearchIndex index)
             var tags = stored.GetValues(SearchFields.Tags).Where(t => !VietnameseTokens.IsProperName(t)).Select(Common.VietnameseText.Fold).ToHashSet(StringComparer.Ordinal);
             var tagWeights = tags.ToDictionary(t => t, TagIdf, StringComparer.Ordinal);
             var subjects = SubjectThesaurus.ParseProfile(stored.Get(SearchFields.Subjects));
-            return new Profile(terms, Norm(terms), tags, tagWeights, Norm(tagWeights), stored.Get(SearchFields.CategoryId), subjects);
+            var articleId = int.Parse(stored.Get(SearchFields.Id), System.Globalization.CultureInfo.InvariantCulture);
+            return new Profile(articleId, terms, Norm(terms), tags, tagWeights, Norm(tagWeights), stored.Get(SearchFields.CategoryId), subjects);
         }
 
         private static double Norm(Dictionary<string, double> weights) => Math.Sqrt(weights.Values.Sum(w => w * w));
@@ -241,9 +246,9 @@ public sealed class RelatedNewsEngine(SearchIndex index)
         /// of the term's most common category (over a sample of its articles), squared.</summary>
         private (double Idf, double Concentration) Statistics(string term, BytesRef bytes)
         {
-            if (idf.TryGetValue(term, out var known))
+            if (statistics.Terms.TryGetValue(term, out var known))
             {
-                return (known, known > 0 ? concentration.GetValueOrDefault(term, 1) : 0);
+                return known;
             }
 
             var df = 0;
@@ -271,23 +276,23 @@ public sealed class RelatedNewsEngine(SearchIndex index)
                 }
             }
 
-            // Terms found in one article only cannot relate two articles; they would only dilute the cosine.
-            var idfValue = df <= 1 ? 0 : Math.Log(1 + ((documents - df + 0.5) / (df + 0.5)));
+            var idfValue = Idf(df);
             var top = counts.Count == 0 ? 0 : counts.Values.Max();
             var share = (top + 1.0) / (seen + 2.0);
-            var concentrationValue = counts.Count == 0 && seen == 0 ? 1 : share * share;
-            concentration[term] = concentrationValue;
-            idf[term] = idfValue;
-            return (idfValue, idfValue > 0 ? concentrationValue : 0);
+            var concentrationValue = seen == 0 ? 1 : share * share;
+            return statistics.Terms[term] = (idfValue, concentrationValue);
         }
+
+        /// <summary>BM25's idf; 0 for a term of one article, which cannot relate two.</summary>
+        private double Idf(int df) => df <= 1 ? 0 : Math.Log(1 + ((documents - df + 0.5) / (df + 0.5)));
 
         private double TagIdf(string tag)
         {
-            if (!tagIdf.TryGetValue(tag, out var value))
+            if (!statistics.TagIdf.TryGetValue(tag, out var value))
             {
                 var df = reader.DocFreq(new Term(SearchFields.TagKey, tag));
-                value = df <= 1 ? 0 : Math.Log(1 + ((documents - df + 0.5) / (df + 0.5)));
-                tagIdf[tag] = value;
+                value = Idf(df);
+                statistics.TagIdf[tag] = value;
             }
 
             return value;

@@ -215,7 +215,8 @@ public sealed class SearchIndex : IDisposable
     /// segment they merged. Cheap when nothing changed; called by the index sync on every poll.</summary>
     public void Refresh() => searchers?.MaybeRefresh();
 
-    /// <summary>Waits for the background merges to finish, then refreshes (for the CLI and benchmarks).</summary>
+    /// <summary>Waits for the background merges to finish, then refreshes (for benchmarks: a node's index sync
+    /// refreshes on its own every poll).</summary>
     public void WaitForMerges()
     {
         EnsureOpen();

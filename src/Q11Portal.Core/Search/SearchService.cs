@@ -400,6 +400,7 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
 
         private float Adjust(float score) => segmentDemoted is not null && segmentDemoted.Get(currentDoc) ? score * factor : score;
 
+        // No weight: the bulk scorer hands collectors a scorer without one, and the collector only asks for scores.
         private sealed class DemotedScorer(Scorer scorer, DemotingCollector owner) : Scorer(null)
         {
             public override float GetScore() => owner.Adjust(scorer.GetScore());
