@@ -37,6 +37,8 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
     private const float ConflictingDocumentBoost = 0.3f;
     private const float AliasWeight = 8f;
     private const double SubjectBoost = 1;
+    /// <summary>A syllable that is a word by itself weighs what a two-syllable word does (<see cref="SingleSyllableWords"/>).</summary>
+    private const float SingleSyllableWordWeight = 2f;
     /// <summary>Terms in more than this share of the articles are left out of the query (see <see cref="Prune"/>)…</summary>
     private const double CommonShare = 0.8;
     /// <summary>The exact form of a word is "rare" beside its folded form below one in this many articles: "hiến" beside
@@ -147,22 +149,28 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
     }
 
     /// <summary>The lucene query for a reader's words, document numbers and subjects (what is highlighted), or null
-    /// when nothing searchable is left. With <paramref name="reader"/>, terms that would only add cost are left out
-    /// (<see cref="Prune"/>).</summary>
+    /// when nothing searchable is left. With <paramref name="reader"/>, the query is segmented into words as the index
+    /// reads them (<see cref="SingleSyllableWords"/>) and terms that would only add cost are left out (<see cref="Prune"/>).</summary>
     public static Query? BuildMatchQuery(string normalizedQuery, IndexReader? reader = null)
     {
         var tokens = VietnameseTokens.Analyze(normalizedQuery);
         var references = DocumentAliases.Expand(normalizedQuery);
         // "Chỉ thị 05" means 05-CT/TW: its bare "05" would otherwise rank a ward's "Chỉ thị 05/CT-UBND" first.
         var shortNumbers = references.Select(r => r.ShortNumber).ToHashSet(StringComparer.Ordinal);
+        var frequency = reader is null ? null : BodyFrequencies(reader);
+        var single = frequency is null ? [] : SingleSyllableWords(tokens, frequency);
         var terms = tokens
             .GroupBy(t => t.Term, StringComparer.Ordinal)
-            .Select(g => (Term: g.Key, Weight: KindWeight(g.First().Kind) * (NamesShortNumber(g.Key, shortNumbers) ? ShortNumberWeight : 1f), g.First().Kind))
+            .Select(g => (Term: g.Key,
+                Weight: KindWeight(g.First().Kind)
+                    * (NamesShortNumber(g.Key, shortNumbers) ? ShortNumberWeight : 1f)
+                    * (g.First().Kind == VietnameseTokenKind.Syllable && g.Any(t => single.Contains(t.Position)) ? SingleSyllableWordWeight : 1f),
+                g.First().Kind))
             .Take(MaxTerms)
             .ToList();
-        if (reader is not null)
+        if (frequency is not null)
         {
-            terms = Prune(terms, reader);
+            terms = Prune(terms, frequency, reader!.NumDocs);
         }
 
         // A long query is a phrase: in the body, where every syllable occurs somewhere, its two-syllable words say
@@ -223,10 +231,71 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
     /// BM25 weight is close to nothing (at 80 %, a tenth of a distinctive word's), but scoring them visits almost every
     /// article. Kept-whole codes always stay, and so does everything when nothing else would.</item>
     /// </list></summary>
-    private static List<(string Term, float Weight, VietnameseTokenKind Kind)> Prune(List<(string Term, float Weight, VietnameseTokenKind Kind)> terms, IndexReader reader)
+    private static List<(string Term, float Weight, VietnameseTokenKind Kind)> Prune(List<(string Term, float Weight, VietnameseTokenKind Kind)> terms,
+        Func<string, int> frequency, int documents)
+    {
+        var exactByFolded = terms
+            .Where(t => VietnameseTokens.HasMarks(t.Term))
+            .ToLookup(t => VietnameseText.Fold(t.Term), t => t.Term, StringComparer.Ordinal);
+        var kept = terms.Where(t =>
+        {
+            var exact = exactByFolded[t.Term].ToList();
+            return exact.Count == 0 || exact.Sum(frequency) * RareExactForm < frequency(t.Term);
+        }).ToList();
+
+        if (documents >= CommonTermMinimumDocuments)
+        {
+            var limit = (long)(documents * CommonShare);
+            var distinctive = kept.Where(t => t.Kind is VietnameseTokenKind.Code || frequency(t.Term) <= limit).ToList();
+            if (distinctive.Count > 0)
+            {
+                kept = distinctive;
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>The positions of the query's syllables that are words by themselves. Vietnamese writes a word of two
+    /// syllables with a space ("hiến đất", "mở rộng"), so the query is segmented the way the index reads: the adjacent
+    /// pairs most often found together (their bigram's share of the rarer syllable's articles) are taken as words first,
+    /// without overlap; a syllable left outside every word ("hẻm" in "hiến đất mở rộng hẻm") is a word of its own and
+    /// weighs what a two-syllable word does. A syllable of a two-syllable word alone ("hiến" of "cống hiến" in an
+    /// article on something else) stays weak.</summary>
+    private static HashSet<int> SingleSyllableWords(List<VietnameseToken> tokens, Func<string, int> frequency)
+    {
+        var syllables = tokens.Where(t => t.Kind == VietnameseTokenKind.Syllable).Select(t => t.Position).ToHashSet();
+        var pairs = new List<(int Position, double Cohesion)>();
+        foreach (var bigram in tokens.Where(t => t.Kind == VietnameseTokenKind.Bigram && syllables.Contains(t.Position) && syllables.Contains(t.Position + 1)))
+        {
+            var at = bigram.Term.IndexOf(VietnameseTokens.BigramSeparator, StringComparison.Ordinal);
+            var together = frequency(bigram.Term);
+            var rarer = Math.Min(frequency(bigram.Term[..at]), frequency(bigram.Term[(at + 1)..]));
+            if (together > 0 && rarer > 0)
+            {
+                pairs.Add((bigram.Position, (double)together / rarer));
+            }
+        }
+
+        var inWords = new HashSet<int>();
+        foreach (var (position, _) in pairs.OrderByDescending(p => p.Cohesion).ThenBy(p => p.Position))
+        {
+            if (!inWords.Contains(position) && !inWords.Contains(position + 1))
+            {
+                inWords.Add(position);
+                inWords.Add(position + 1);
+            }
+        }
+
+        syllables.ExceptWith(inWords);
+        return syllables;
+    }
+
+    /// <summary>How many articles have a term in their body, looked up once per term of a query.</summary>
+    private static Func<string, int> BodyFrequencies(IndexReader reader)
     {
         var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
-        int Frequency(string term)
+        return term =>
         {
             if (!frequencies.TryGetValue(term, out var df))
             {
@@ -235,29 +304,7 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
             }
 
             return df;
-        }
-
-        var exactByFolded = terms
-            .Where(t => VietnameseTokens.HasMarks(t.Term))
-            .ToLookup(t => VietnameseText.Fold(t.Term), t => t.Term, StringComparer.Ordinal);
-        var kept = terms.Where(t =>
-        {
-            var exact = exactByFolded[t.Term].ToList();
-            return exact.Count == 0 || exact.Sum(Frequency) * RareExactForm < Frequency(t.Term);
-        }).ToList();
-
-        var documents = reader.NumDocs;
-        if (documents >= CommonTermMinimumDocuments)
-        {
-            var limit = (long)(documents * CommonShare);
-            var distinctive = kept.Where(t => t.Kind is VietnameseTokenKind.Code || Frequency(t.Term) <= limit).ToList();
-            if (distinctive.Count > 0)
-            {
-                kept = distinctive;
-            }
-        }
-
-        return kept;
+        };
     }
 
     private static bool NamesShortNumber(string term, HashSet<string> shortNumbers)

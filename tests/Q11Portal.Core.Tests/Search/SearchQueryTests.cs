@@ -70,6 +70,26 @@ public sealed class SearchQueryTests
         Assert.Equal([directive, ward], hits);
     }
 
+    [Fact]
+    public async Task SyllableThatIsAWordByItself_WeighsAsAWord_AboveASyllableOfAnotherWord()
+    {
+        await using var host = await SearchTestHost.CreateAsync();
+        var ids = await AddAsync(host,
+            ("Người dân hiến đất mở rộng hẻm 45", "Mười hộ dân hiến đất mở rộng hẻm 45 thêm hai mét.", Start.AddDays(-9)),
+            ("Lắp đèn chiếu sáng hẻm 12", "Phường lắp đèn chiếu sáng cho hẻm 12 trước Tết.", Start.AddDays(-8)),
+            ("Đại hội Chi bộ khu phố 7", "Nhiệm kỳ qua, người dân góp tiền nâng cấp ba tuyến hẻm trong khu phố.", Start.AddDays(-7)),
+            ("Tuyên dương đoàn viên tiêu biểu", "Đoàn viên trẻ cống hiến sức mình cho phong trào của khu phố.", Start.AddDays(-6)));
+        var (donation, congress, youth) = (ids[0], ids[2], ids[3]);
+        var search = host.Services.GetRequiredService<SearchService>();
+
+        // "hẻm" is a word of the query by itself; "hiến" is half of "hiến đất", and the youth story has it from "cống
+        // hiến". Weighed as syllables alone, the rarer "hiến" would rank the youth story above the congress.
+        var hits = search.Search(new SearchRequest("hiến đất mở rộng hẻm")).Hits.Select(h => h.Id).ToList();
+
+        Assert.Equal(donation, hits[0]);
+        Assert.True(hits.IndexOf(congress) < hits.IndexOf(youth), $"congress at {hits.IndexOf(congress)}, youth at {hits.IndexOf(youth)}");
+    }
+
     /// <summary>Adds published articles (one category) and indexes them one by one, as the newsroom does.</summary>
     private static async Task<List<int>> AddAsync(SearchTestHost host, params (string Title, string Summary, DateTime PublishedAtUtc)[] stories)
     {
