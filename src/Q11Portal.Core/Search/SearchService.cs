@@ -75,7 +75,8 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
         return index.Search(searcher =>
         {
             // The words alone are what is highlighted; the demotion of other documents only orders the results.
-            var highlightQuery = BuildMatchQuery(query, searcher.IndexReader);
+            var references = DocumentAliases.Expand(query);
+            var highlightQuery = BuildMatchQuery(query, references, searcher.IndexReader);
             if (highlightQuery is null)
             {
                 return SearchResults.Empty(query, page, pageSize);
@@ -84,7 +85,7 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
             var textQuery = Visible(highlightQuery, now);
             var wanted = Math.Min(page * pageSize, MaxResults);
             var collector = TopScoreDocCollector.Create(Math.Max(1, wanted), docsScoredInOrder: false);
-            var conflicting = ConflictingDocuments(query);
+            var conflicting = ConflictingDocuments(references);
             searcher.Search(textQuery, filter, conflicting is null ? collector : new DemotingCollector(collector, conflicting, ConflictingDocumentBoost));
             var top = collector.GetTopDocs();
             var total = Math.Min(top.TotalHits, MaxResults);
@@ -111,11 +112,11 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
     };
 
     /// <summary>The documents the reader does not mean although they match the words, or null when there are none.</summary>
-    private static Query? ConflictingDocuments(string normalizedQuery)
+    private static Query? ConflictingDocuments(IReadOnlyList<(string Number, float Weight, string ShortNumber)> references)
     {
         // "Chỉ thị 05" is Directive 05-CT/TW: an article about a ward's "Chỉ thị số 05/CT-UBND" still matches the
         // words, but below the articles on the directive the reader means.
-        var conflicts = DocumentAliases.Expand(normalizedQuery)
+        var conflicts = references
             .Where(r => r.Weight >= 1)
             .SelectMany(r => DocumentAliases.ConflictingPrefixes(r.Number).Select(p => (Number: r.Number, p.Prefix, p.SameShape)))
             .ToList();
@@ -151,10 +152,12 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
     /// <summary>The lucene query for a reader's words, document numbers and subjects (what is highlighted), or null
     /// when nothing searchable is left. With <paramref name="reader"/>, the query is segmented into words as the index
     /// reads them (<see cref="SingleSyllableWords"/>) and terms that would only add cost are left out (<see cref="Prune"/>).</summary>
-    public static Query? BuildMatchQuery(string normalizedQuery, IndexReader? reader = null)
+    public static Query? BuildMatchQuery(string normalizedQuery, IndexReader? reader = null) =>
+        BuildMatchQuery(normalizedQuery, DocumentAliases.Expand(normalizedQuery), reader);
+
+    private static Query? BuildMatchQuery(string normalizedQuery, IReadOnlyList<(string Number, float Weight, string ShortNumber)> references, IndexReader? reader)
     {
         var tokens = VietnameseTokens.Analyze(normalizedQuery);
-        var references = DocumentAliases.Expand(normalizedQuery);
         // "Chỉ thị 05" means 05-CT/TW: its bare "05" would otherwise rank a ward's "Chỉ thị 05/CT-UBND" first.
         var shortNumbers = references.Select(r => r.ShortNumber).ToHashSet(StringComparer.Ordinal);
         var frequency = reader is null ? null : BodyFrequencies(reader);
