@@ -39,6 +39,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<SpentToken> SpentTokens => Set<SpentToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SiteDailyStat> SiteDailyStats => Set<SiteDailyStat>();
+    public DbSet<CounterFlush> CounterFlushes => Set<CounterFlush>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void OnModelCreating(ModelBuilder builder)

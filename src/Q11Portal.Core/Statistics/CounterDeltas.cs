@@ -3,6 +3,10 @@ namespace Q11Portal.Core.Statistics;
 /// <summary>Counts a node has made and not yet added to the database, per local day.</summary>
 public sealed class CounterDeltas
 {
+    /// <summary>Names the batch in the database's journal (<see cref="CounterFlush"/>), so that writing it again after
+    /// a lost commit answer adds nothing.</summary>
+    public string BatchId { get; } = Guid.NewGuid().ToString("N");
+
     public Dictionary<(int ArticleId, DateOnly Day), long> ArticleViews { get; } = [];
     public Dictionary<DateOnly, SiteDelta> Site { get; } = [];
 
@@ -17,22 +21,22 @@ public sealed class CounterDeltas
         Site[day] = new SiteDelta(current.Visits + (newVisit ? 1 : 0), current.PageViews + 1);
     }
 
-    /// <summary>Puts back counts whose write failed, so the next flush adds them.</summary>
-    public void MergeFrom(CounterDeltas other)
-    {
-        foreach (var (key, views) in other.ArticleViews)
-        {
-            ArticleViews[key] = ArticleViews.GetValueOrDefault(key) + views;
-        }
-
-        foreach (var (day, delta) in other.Site)
-        {
-            var current = Site.GetValueOrDefault(day);
-            Site[day] = new SiteDelta(current.Visits + delta.Visits, current.PageViews + delta.PageViews);
-        }
-    }
-
     public long TotalViews => ArticleViews.Values.Sum();
+
+    /// <summary>The views of one article in this batch, over all its days.</summary>
+    public long ViewsOf(int articleId)
+    {
+        long sum = 0;
+        foreach (var ((id, _), views) in ArticleViews)
+        {
+            if (id == articleId)
+            {
+                sum += views;
+            }
+        }
+
+        return sum;
+    }
 }
 
 public readonly record struct SiteDelta(long Visits, long PageViews);

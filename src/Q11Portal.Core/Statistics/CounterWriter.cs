@@ -9,9 +9,14 @@ namespace Q11Portal.Core.Statistics;
 /// <summary>Adds a node's counts to the database in one transaction. Every statement only adds
 /// (<c>ViewCount = ViewCount + @delta</c>), so nodes never overwrite each other; rows are touched in one global
 /// order (articles by id, then days) so two nodes flushing at once wait for each other instead of deadlocking.
-/// A day row another node inserted first (unique violation) rolls the transaction back and it runs again.</summary>
-public sealed class CounterWriter(PortalDbContext db, ILogger<CounterWriter> logger)
+/// A day row another node inserted first (unique violation) rolls the transaction back and it runs again. The batch's
+/// id goes into the <see cref="CounterFlush"/> journal in the same transaction: a batch found there was committed
+/// before (its answer was lost) and is not added again.</summary>
+public sealed class CounterWriter(PortalDbContext db, TimeProvider clock, ILogger<CounterWriter> logger)
 {
+    /// <summary>How long a written batch stays in the journal: far longer than any retry of it.</summary>
+    public static readonly TimeSpan JournalRetention = TimeSpan.FromDays(1);
+
     private const int MaxAttempts = 6;
 
     /// <summary>A flush waits at most this long for a row another writer holds, then rolls back and tries again.</summary>
@@ -47,6 +52,13 @@ public sealed class CounterWriter(PortalDbContext db, ILogger<CounterWriter> log
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await LimitLockWaitAsync(ct);
+        if (await db.CounterFlushes.AnyAsync(f => f.Id == deltas.BatchId, ct))
+        {
+            logger.LogInformation("Counter batch {BatchId} was already written (its commit answer was lost); not adding it again", deltas.BatchId);
+            return;
+        }
+
+        db.CounterFlushes.Add(new CounterFlush { Id = deltas.BatchId, AppliedAtUtc = clock.GetUtcNow().UtcDateTime });
 
         var perArticle = deltas.ArticleViews
             .GroupBy(e => e.Key.ArticleId)
@@ -103,6 +115,13 @@ public sealed class CounterWriter(PortalDbContext db, ILogger<CounterWriter> log
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Forgets journal entries older than <see cref="JournalRetention"/>; returns how many.</summary>
+    public Task<int> TrimJournalAsync(CancellationToken ct)
+    {
+        var before = clock.GetUtcNow().UtcDateTime - JournalRetention;
+        return db.CounterFlushes.Where(f => f.AppliedAtUtc < before).ExecuteDeleteAsync(ct);
     }
 
     private Task LimitLockWaitAsync(CancellationToken ct)

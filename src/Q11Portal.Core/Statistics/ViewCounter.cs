@@ -30,6 +30,9 @@ public sealed class ViewCounter
     private readonly ConcurrentDictionary<int, long> articleViews = new();
     private readonly Lock pendingLock = new();
     private CounterDeltas pending = new();
+    /// <summary>The batch being written, or one whose write failed: it is written again, as it is, before new counts.</summary>
+    private CounterDeltas? unconfirmed;
+    private DateTime journalTrimmedUtc;
     private readonly List<CounterHit> undecided = [];
     private readonly string nodeId = Guid.NewGuid().ToString("N")[..12];
     private string undecidedBatchId = string.Empty;
@@ -166,16 +169,7 @@ public sealed class ViewCounter
     {
         lock (pendingLock)
         {
-            long sum = 0;
-            foreach (var ((id, _), views) in pending.ArticleViews)
-            {
-                if (id == articleId)
-                {
-                    sum += views;
-                }
-            }
-
-            return sum;
+            return pending.ViewsOf(articleId) + (unconfirmed?.ViewsOf(articleId) ?? 0);
         }
     }
 
@@ -198,32 +192,39 @@ public sealed class ViewCounter
                 storeFailure = ex;
             }
 
+            await using var scope = scopes.CreateAsyncScope();
+            var writer = scope.ServiceProvider.GetRequiredService<CounterWriter>();
+            if (unconfirmed is { } earlier)
+            {
+                // A batch whose write failed goes again as it was, under its id: if its commit had gone through and
+                // only the answer was lost, the journal says so and nothing is added twice.
+                await writer.ApplyAsync(earlier, ct);
+                lock (pendingLock)
+                {
+                    unconfirmed = null;
+                }
+            }
+
             CounterDeltas batch;
             lock (pendingLock)
             {
                 batch = pending;
                 pending = new CounterDeltas();
+                unconfirmed = batch;
             }
 
-            await using var scope = scopes.CreateAsyncScope();
+            await writer.ApplyAsync(batch, ct);
+            lock (pendingLock)
+            {
+                unconfirmed = null;
+            }
+
             if (!batch.IsEmpty)
             {
-                try
-                {
-                    await scope.ServiceProvider.GetRequiredService<CounterWriter>().ApplyAsync(batch, ct);
-                    logger.LogDebug("Counters flushed: {Views} article views, {Days} site days", batch.TotalViews, batch.Site.Count);
-                }
-                catch
-                {
-                    // Nothing of the batch was committed (one transaction): keep it for the next flush.
-                    lock (pendingLock)
-                    {
-                        pending.MergeFrom(batch);
-                    }
-
-                    throw;
-                }
+                logger.LogDebug("Counters flushed: {Views} article views, {Days} site days", batch.TotalViews, batch.Site.Count);
             }
+
+            await TrimJournalAsync(writer, ct);
 
             await RefreshAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), ct);
             if (storeFailure is not null)
@@ -234,6 +235,27 @@ public sealed class ViewCounter
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>Forgets old journal entries about once an hour, outside the counts' transaction; a failure only waits
+    /// for the next hour.</summary>
+    private async Task TrimJournalAsync(CounterWriter writer, CancellationToken ct)
+    {
+        if (UtcNow - journalTrimmedUtc < TimeSpan.FromHours(1))
+        {
+            return;
+        }
+
+        journalTrimmedUtc = UtcNow;
+        try
+        {
+            var removed = await writer.TrimJournalAsync(ct);
+            logger.LogDebug("Counter journal: {Removed} entries older than a day removed", removed);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Counter journal could not be trimmed; trying again in an hour");
         }
     }
 

@@ -868,6 +868,23 @@ namespace Q11Portal.Migrations.PostgreSql.Migrations
                     b.ToTable("SidebarItems");
                 });
 
+            modelBuilder.Entity("Q11Portal.Core.Statistics.CounterFlush", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("AppliedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppliedAtUtc");
+
+                    b.ToTable("CounterFlushes");
+                });
+
             modelBuilder.Entity("Q11Portal.Core.Statistics.SiteDailyStat", b =>
                 {
                     b.Property<DateOnly>("Day")

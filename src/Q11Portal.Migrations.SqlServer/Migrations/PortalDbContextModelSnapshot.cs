@@ -870,6 +870,23 @@ namespace Q11Portal.Migrations.SqlServer.Migrations
                     b.ToTable("SidebarItems");
                 });
 
+            modelBuilder.Entity("Q11Portal.Core.Statistics.CounterFlush", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<DateTime>("AppliedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppliedAtUtc");
+
+                    b.ToTable("CounterFlushes");
+                });
+
             modelBuilder.Entity("Q11Portal.Core.Statistics.SiteDailyStat", b =>
                 {
                     b.Property<DateOnly>("Day")

@@ -831,6 +831,23 @@ namespace Q11Portal.Migrations.Sqlite.Migrations
                     b.ToTable("SidebarItems");
                 });
 
+            modelBuilder.Entity("Q11Portal.Core.Statistics.CounterFlush", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AppliedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppliedAtUtc");
+
+                    b.ToTable("CounterFlushes");
+                });
+
             modelBuilder.Entity("Q11Portal.Core.Statistics.SiteDailyStat", b =>
                 {
                     b.Property<DateOnly>("Day")

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -121,6 +123,111 @@ public sealed class ViewCounterTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task Flush_CommitAnswerLost_TheRetryFindsTheBatchWritten_AndCountsOnce(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var articleId = await AddArticleAsync(database, "mat-tra-loi");
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 10, 2, 0, 0, TimeSpan.Zero));
+        // The database commits, then the answer times out: the writer takes it for a conflict and runs the batch again.
+        var lostAnswer = new LoseCommitAnswer(() => new TimeoutException("The commit answer did not arrive."));
+        await using var services = Services(database, clock, interceptor: lostAnswer);
+        var counter = services.GetRequiredService<ViewCounter>();
+        var ct = TestContext.Current.CancellationToken;
+        counter.Record(new CounterHit("v1", null, articleId, null, clock.GetUtcNow().UtcDateTime));
+        counter.Record(new CounterHit("v2", null, null, null, clock.GetUtcNow().UtcDateTime));
+
+        await counter.FlushAsync(ct);
+
+        Assert.Equal(1, lostAnswer.Thrown);
+        await using var db = database.CreateContext();
+        Assert.Equal(1, await db.Articles.Where(a => a.Id == articleId).Select(a => a.ViewCount).SingleAsync(ct));
+        Assert.Equal(1, await db.ArticleDailyViews.Where(v => v.ArticleId == articleId).SumAsync(v => v.Views, ct));
+        var day = await db.SiteDailyStats.SingleAsync(ct);
+        Assert.Equal((2L, 2L), (day.Visits, day.PageViews));
+        Assert.Equal(1, await db.CounterFlushes.CountAsync(ct));
+        Assert.Equal(0, counter.PendingViews(articleId));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Flush_FailedAfterItsCommit_TheNextFlushDoesNotCountItAgain(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var articleId = await AddArticleAsync(database, "dut-ket-noi");
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 10, 2, 0, 0, TimeSpan.Zero));
+        // The connection breaks right after the commit: the flush fails, and the node cannot tell whether it was written.
+        var broken = new LoseCommitAnswer(() => new InvalidOperationException("The connection broke after the commit."));
+        await using var services = Services(database, clock, interceptor: broken);
+        var counter = services.GetRequiredService<ViewCounter>();
+        var ct = TestContext.Current.CancellationToken;
+        counter.Record(new CounterHit("v1", null, articleId, null, clock.GetUtcNow().UtcDateTime));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => counter.FlushAsync(ct));
+        Assert.Equal(1, counter.PendingViews(articleId)); // unconfirmed: still shown, still to be written
+
+        clock.Advance(TimeSpan.FromSeconds(5));
+        counter.Record(new CounterHit("v2", null, articleId, null, clock.GetUtcNow().UtcDateTime));
+        await counter.FlushAsync(ct);
+
+        await using var db = database.CreateContext();
+        Assert.Equal(2, await db.Articles.Where(a => a.Id == articleId).Select(a => a.ViewCount).SingleAsync(ct));
+        Assert.Equal(2, await db.SiteDailyStats.SumAsync(s => s.Visits, ct));
+        Assert.Equal(2, await db.CounterFlushes.CountAsync(ct));
+        Assert.Equal(0, counter.PendingViews(articleId));
+        Assert.Equal(2, await counter.GetArticleViewsAsync(articleId, ct));
+    }
+
+    [Fact]
+    public async Task Flush_ForgetsJournalEntriesOlderThanADay()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var articleId = await AddArticleAsync(database, "nhat-ky");
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 10, 2, 0, 0, TimeSpan.Zero));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ct = TestContext.Current.CancellationToken;
+        await using (var db = database.CreateContext())
+        {
+            db.CounterFlushes.AddRange(
+                new CounterFlush { Id = "old", AppliedAtUtc = now.AddDays(-2) },
+                new CounterFlush { Id = "recent", AppliedAtUtc = now.AddHours(-2) });
+            await db.SaveChangesAsync(ct);
+        }
+
+        await using var services = Services(database, clock);
+        var counter = services.GetRequiredService<ViewCounter>();
+        counter.Record(new CounterHit("v1", null, articleId, null, now));
+        await counter.FlushAsync(ct);
+
+        await using var check = database.CreateContext();
+        var left = await check.CounterFlushes.Select(f => f.Id).ToListAsync(ct);
+        Assert.DoesNotContain("old", left);
+        Assert.Contains("recent", left);
+        Assert.Equal(2, left.Count); // "recent" and this flush's batch
+    }
+
+    /// <summary>Lets the first commit through, then throws as if its answer had been lost.</summary>
+    private sealed class LoseCommitAnswer(Func<Exception> failure) : DbTransactionInterceptor
+    {
+        private int thrown;
+
+        public int Thrown => Volatile.Read(ref thrown);
+
+        public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
+        {
+            if (Interlocked.CompareExchange(ref thrown, 1, 0) == 0)
+            {
+                throw failure();
+            }
+        }
+
+        public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            TransactionCommitted(transaction, eventData);
+            return Task.CompletedTask;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task StatisticsService_MostReadThisWeekAndDailyViews(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
@@ -149,14 +256,22 @@ public sealed class ViewCounterTests
         Assert.Equal([(new DateOnly(2026, 6, 8), 3L), (new DateOnly(2026, 6, 9), 0L), (new DateOnly(2026, 6, 10), 5L)], daily.Select(d => (d.Day, d.Count)));
     }
 
-    internal static ServiceProvider Services(TestDatabase database, TimeProvider clock, IDictionary<string, string?>? settings = null)
+    internal static ServiceProvider Services(TestDatabase database, TimeProvider clock, IDictionary<string, string?>? settings = null,
+        IInterceptor? interceptor = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton(clock);
-        services.AddDbContext<PortalDbContext>(o => DataServiceCollectionExtensions.Configure(o, database.Options, new PortalPaths(database.DataDirectory)));
+        services.AddDbContext<PortalDbContext>(o =>
+        {
+            DataServiceCollectionExtensions.Configure(o, database.Options, new PortalPaths(database.DataDirectory));
+            if (interceptor is not null)
+            {
+                o.AddInterceptors(interceptor);
+            }
+        });
         services.AddStatistics(configuration);
         return services.BuildServiceProvider();
     }
