@@ -19,9 +19,9 @@ public sealed class SearchIndex : IDisposable
     public const string WatermarkKey = "watermark";
     public const string SchemaKey = "schema";
 
-    /// <summary>The layout of a document; an index written with another layout is rebuilt on open.
-    /// 2: subject profiles for related news.</summary>
-    public const string Schema = "2";
+    /// <summary>The layout of a document and the subjects it was profiled with; an index written with another layout
+    /// or other subjects (<c>subjects.txt</c> edited) is rebuilt on open. 2: subject profiles for related news.</summary>
+    public static string Schema { get; } = "2-" + SubjectThesaurus.Default.Fingerprint;
 
     private static readonly FieldType RelatedFieldType = CreateRelatedFieldType();
     private static readonly FieldType SubjectFieldType = CreateSubjectFieldType();

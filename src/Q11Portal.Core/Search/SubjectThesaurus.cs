@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 using Q11Portal.Core.Common;
 
@@ -21,21 +23,27 @@ public sealed partial class SubjectThesaurus
     // Phrase lists by first syllable: matching is one dictionary lookup per word of the text.
     private readonly Dictionary<string, List<(string[] Words, int Subject)>> byFirstWord;
 
-    private SubjectThesaurus(IReadOnlyList<string> subjects, Dictionary<string, List<(string[] Words, int Subject)>> byFirstWord)
+    private SubjectThesaurus(IReadOnlyList<string> subjects, Dictionary<string, List<(string[] Words, int Subject)>> byFirstWord, string fingerprint)
     {
         Subjects = subjects;
         this.byFirstWord = byFirstWord;
+        Fingerprint = fingerprint;
     }
 
     public static SubjectThesaurus Default { get; } = Parse(ReadResource());
 
     public IReadOnlyList<string> Subjects { get; }
 
+    /// <summary>Twelve hex digits of a hash of the subject lines (comments and blank lines left out): the search index
+    /// records it, so an index built with other subjects is rebuilt, and every related list recomputed, on start.</summary>
+    public string Fingerprint { get; }
+
     /// <summary>Reads the <c>id: phrase, phrase, …</c> format; '#' starts a comment line.</summary>
     public static SubjectThesaurus Parse(string text)
     {
         var subjects = new List<string>();
         var index = new Dictionary<string, List<(string[] Words, int Subject)>>(StringComparer.Ordinal);
+        var content = new StringBuilder();
         foreach (var raw in text.Split('\n'))
         {
             var line = raw.Trim();
@@ -44,6 +52,8 @@ public sealed partial class SubjectThesaurus
             {
                 continue;
             }
+
+            content.Append(VietnameseText.Nfc(line)).Append('\n');
 
             var subject = subjects.Count;
             subjects.Add(line[..colon].Trim());
@@ -64,7 +74,8 @@ public sealed partial class SubjectThesaurus
             }
         }
 
-        return new SubjectThesaurus(subjects, index);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(content.ToString()));
+        return new SubjectThesaurus(subjects, index, Convert.ToHexStringLower(hash)[..12]);
     }
 
     /// <summary>The article's subjects with weights of unit length (log-damped, position-weighted phrase counts);

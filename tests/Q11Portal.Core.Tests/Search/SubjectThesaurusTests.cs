@@ -16,6 +16,21 @@ public sealed class SubjectThesaurusTests
     public void Parse_ReadsSubjectsInOrder_AndSkipsOtherLines() =>
         Assert.Equal(["giao-thong", "y-te"], Sample.Subjects);
 
+    [Fact]
+    public void Fingerprint_ChangesWithThePhrases_NotWithComments_AndNamesTheIndexSchema()
+    {
+        const string Lines = "giao-thong: an toàn giao thông, mũ bảo hiểm\ny-te: tiêm chủng\n";
+
+        var same = SubjectThesaurus.Parse("# a new comment\n\n" + Lines).Fingerprint;
+        var morePhrases = SubjectThesaurus.Parse(Lines.Replace("tiêm chủng", "tiêm chủng, vắc xin", StringComparison.Ordinal)).Fingerprint;
+
+        Assert.Matches("^[0-9a-f]{12}$", SubjectThesaurus.Parse(Lines).Fingerprint);
+        Assert.Equal(SubjectThesaurus.Parse(Lines).Fingerprint, same);
+        Assert.NotEqual(SubjectThesaurus.Parse(Lines).Fingerprint, morePhrases);
+        // An index built with other subjects has another schema, so it is rebuilt and the related lists recomputed.
+        Assert.EndsWith("-" + SubjectThesaurus.Default.Fingerprint, SearchIndex.Schema, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Kiểm tra nồng độ cồn trên quốc lộ")]
     [InlineData("kiem tra nong do con tren quoc lo")]
