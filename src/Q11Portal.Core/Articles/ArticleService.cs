@@ -213,14 +213,18 @@ public sealed class ArticleService(PortalDbContext db, TimeProvider clock)
     /// <summary>The stored "Tin liên quan" list (computed on publish by the search feature), visible entries only,
     /// in one query on the (ArticleId, Rank) index.</summary>
     public Task<List<ArticleSummary>> GetStoredRelatedAsync(int articleId, int count, CancellationToken ct) =>
+        StoredRelatedQuery(articleId, count).ToListAsync(ct);
+
+    /// <summary>The query of <see cref="GetStoredRelatedAsync"/>; on SQLite its plan depends on the planner's
+    /// statistics (<see cref="Data.SqliteStatisticsService"/>), which a test checks.</summary>
+    internal IQueryable<ArticleSummary> StoredRelatedQuery(int articleId, int count) =>
         db.RelatedArticles.AsNoTracking()
             .Where(r => r.ArticleId == articleId)
             .Join(Visible(), r => r.RelatedArticleId, a => a.Id, (r, a) => new { r.Rank, Article = a })
             .OrderBy(x => x.Rank)
             .Take(count)
             .Select(x => x.Article)
-            .Select(ToSummary)
-            .ToListAsync(ct);
+            .Select(ToSummary);
 
     public Task<List<ArticleSummary>> GetLatestAsync(int count, CancellationToken ct) =>
         Visible().OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)

@@ -25,6 +25,8 @@ public static class DataServiceCollectionExtensions
         services.AddDbContext<PortalDbContext>((sp, options) =>
             Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<PortalPaths>()));
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<SqliteStatisticsService>();
+        services.AddHostedService(sp => sp.GetRequiredService<SqliteStatisticsService>());
         return services;
     }
 
