@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Q11Portal.Core.Articles;
 using Q11Portal.Core.Data;
 
 namespace Q11Portal.Core.Search;
 
 /// <summary>Keeps the local <see cref="SearchIndex"/> in step with the database: full rebuilds, the articles one
 /// change touched, and catching up on the <c>ContentChanges</c> log written by other nodes.</summary>
-public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes, ILogger<SearchIndexer> logger)
+public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes, IEnumerable<IArticleChangeObserver> observers,
+    ILogger<SearchIndexer> logger)
 {
     public const int BatchSize = 500;
 
@@ -33,7 +35,7 @@ public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             var watermark = await db.ContentChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0;
             var ids = await db.Articles.AsNoTracking()
-                .Where(a => a.Status == Articles.ArticleStatus.Published && a.PublishedAtUtc != null)
+                .Where(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc != null)
                 .OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
             var started = System.Diagnostics.Stopwatch.StartNew();
             index.EnsureOpen();
@@ -61,6 +63,7 @@ public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes
             }
 
             logger.LogInformation("Search index rebuilt with {ArticleCount} articles in {ElapsedMs} ms", ids.Count, started.ElapsedMilliseconds);
+            await NotifyAsync(ct);
             return ids.Count;
         }
         finally
@@ -117,6 +120,24 @@ public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes
         }
 
         index.Commit(watermark);
+        await NotifyAsync(ct);
+    }
+
+    /// <summary>Tells the observers (the web host's page cache) that articles changed; their failure is logged and does
+    /// not undo the indexing.</summary>
+    private async Task NotifyAsync(CancellationToken ct)
+    {
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.ArticlesChangedAsync(ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "{Observer} was not told of changed articles", observer.GetType().Name);
+            }
+        }
     }
 
     /// <summary>Applies the content changes this node has not seen yet; returns how many were applied.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Q11Portal.Core.Articles;
 using Q11Portal.Core.Common;
 using Q11Portal.Web.Infrastructure;
@@ -33,6 +34,7 @@ public sealed class ArchiveController(ArticleService articles, TimeProvider cloc
         return RedirectToAction(nameof(Day), new { date = VietnameseDates.UrlDate(parsed) });
     }
 
+    [OutputCache(PolicyName = PublicPageCache.Policy)]
     [HttpGet("xem-theo-ngay/{date}")]
     public async Task<IActionResult> Day(string date, int page = 1, CancellationToken ct = default)
     {

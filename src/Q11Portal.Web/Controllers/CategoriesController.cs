@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Q11Portal.Core.Articles;
 using Q11Portal.Core.Categories;
 using Q11Portal.Web.Infrastructure;
@@ -8,6 +9,7 @@ namespace Q11Portal.Web.Controllers;
 
 public sealed class CategoriesController(ArticleService articles, CategoryService categories) : Controller
 {
+    [OutputCache(PolicyName = PublicPageCache.Policy)]
     [HttpGet("chuyen-muc/{slug}")]
     public async Task<IActionResult> Index(string slug, int page = 1, CancellationToken ct = default)
     {

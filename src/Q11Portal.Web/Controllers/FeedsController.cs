@@ -2,6 +2,7 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Q11Portal.Core.Data;
 using Q11Portal.Core.Media;
 using Q11Portal.Core.Syndication;
@@ -12,6 +13,7 @@ namespace Q11Portal.Web.Controllers;
 
 /// <summary>RSS 2.0 and Atom 1.0 feeds of the whole site and of each category, written by System.ServiceModel.Syndication.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class FeedsController(SyndicationService syndication, PublicUrls urls, PortalPaths paths, TimeProvider clock) : Controller
 {
     public const string RssContentType = "application/rss+xml; charset=utf-8";

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Q11Portal.Core.Articles;
+using Q11Portal.Web.Infrastructure;
 using Q11Portal.Web.Models;
 
 namespace Q11Portal.Web.Controllers;
 
 public sealed class HomeController(ArticleService articles) : Controller
 {
+    [OutputCache(PolicyName = PublicPageCache.Policy)]
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken ct)
     {

@@ -1,13 +1,16 @@
 using System.Text;
 using System.Xml;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Q11Portal.Core.Syndication;
+using Q11Portal.Web.Infrastructure;
 using Q11Portal.Web.Infrastructure.Reach;
 
 namespace Q11Portal.Web.Controllers;
 
 /// <summary><c>/sitemap.xml</c> (one file, or an index of files when the site is large) and <c>/robots.txt</c>.</summary>
 [ApiExplorerSettings(IgnoreApi = true)]
+[OutputCache(PolicyName = PublicPageCache.Policy)]
 public sealed class SitemapController(SyndicationService syndication, PublicUrls urls) : Controller
 {
     public const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Q11Portal.Core.Articles;
 using Q11Portal.Core.Tags;
 using Q11Portal.Web.Infrastructure;
@@ -8,6 +9,7 @@ namespace Q11Portal.Web.Controllers;
 
 public sealed class TagsController(ArticleService articles, TagService tags) : Controller
 {
+    [OutputCache(PolicyName = PublicPageCache.Policy)]
     [HttpGet("tu-khoa/{slug}")]
     public async Task<IActionResult> Index(string slug, int page = 1, CancellationToken ct = default)
     {

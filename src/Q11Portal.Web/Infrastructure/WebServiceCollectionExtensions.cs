@@ -16,7 +16,9 @@ public static class WebServiceCollectionExtensions
         services.AddControllersWithViews(options =>
         {
             options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
+            options.Filters.Add<EvictPublicPagesAfterAdminChange>();
         });
+        services.AddPublicPageCache();
         // Vietnamese text stays readable in the HTML source instead of becoming numeric entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -68,6 +70,7 @@ public static class WebServiceCollectionExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePortalCounters();
+        app.UseOutputCache();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
