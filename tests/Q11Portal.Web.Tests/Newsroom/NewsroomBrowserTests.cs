@@ -50,7 +50,11 @@ public sealed class NewsroomBrowserTests
         await page.Locator("#Email").FillAsync(email);
         await page.Locator("#Password").FillAsync(Staff.Password);
         await page.Locator("#Password").PressAsync("Enter");
-        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap", StringComparison.Ordinal));
+        // Signing in hashes the password and the first admin page compiles its views: on two busy cores (the other test
+        // projects run alongside) that took longer than the page's 15 s default, so the wait ends when the next page's
+        // answer has arrived, with a minute's room.
+        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap", StringComparison.Ordinal),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
     }
 
     private static Task WaitForEditorAsync(IPage page) =>
