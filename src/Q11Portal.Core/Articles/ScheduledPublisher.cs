@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Q11Portal.Core.Audit;
+using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
 
 namespace Q11Portal.Core.Articles;
@@ -66,24 +66,13 @@ public sealed class ScheduledPublishing(PortalDbContext db, AuditLog audit, Time
 /// <summary>The timer around <see cref="ScheduledPublishing"/>; uses the injected <see cref="TimeProvider"/> so tests
 /// drive it with a fake clock.</summary>
 public sealed class ScheduledPublisherService(IServiceScopeFactory scopes, TimeProvider clock, IOptions<NewsroomOptions> options, ILogger<ScheduledPublisherService> logger)
-    : BackgroundService
+    : PeriodicJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.SchedulerIntervalSeconds);
+
+    protected override async Task RunRoundAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.SchedulerIntervalSeconds), clock);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ScheduledPublishing>().PublishDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // A database hiccup must not stop the scheduler; the next tick tries again.
-                logger.LogError(ex, "Scheduled publishing failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ScheduledPublishing>().PublishDueAsync(ct);
     }
 }

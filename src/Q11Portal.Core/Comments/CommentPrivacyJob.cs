@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
 
 namespace Q11Portal.Core.Comments;
@@ -14,13 +14,17 @@ public sealed class CommentPrivacyJob(
     IServiceScopeFactory scopes,
     IOptions<CommentOptions> options,
     TimeProvider clock,
-    ILogger<CommentPrivacyJob> logger) : BackgroundService
+    ILogger<CommentPrivacyJob> logger) : PeriodicJob(clock, logger)
 {
+    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.CleanupIntervalMinutes);
+
+    protected override Task RunRoundAsync(CancellationToken ct) => RunOnceAsync(ct);
+
     public async Task<(int Addresses, int Tokens)> RunOnceAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var cutoff = now.AddDays(-options.Value.ClientAddressRetentionDays);
 
         var addresses = await db.Comments
@@ -34,35 +38,5 @@ public sealed class CommentPrivacyJob(
         }
 
         return (addresses, tokens);
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = TimeSpan.FromMinutes(options.Value.CleanupIntervalMinutes);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // The database may be briefly unreachable; the next round tries again.
-                logger.LogError(ex, "Comment privacy clean-up failed");
-            }
-
-            try
-            {
-                await Task.Delay(interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
     }
 }

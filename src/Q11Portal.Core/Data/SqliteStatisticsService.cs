@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Q11Portal.Core.Common;
 
 namespace Q11Portal.Core.Data;
 
@@ -15,13 +15,17 @@ public sealed class SqliteStatisticsService(
     IServiceScopeFactory scopes,
     IOptions<DatabaseOptions> options,
     TimeProvider clock,
-    ILogger<SqliteStatisticsService> logger) : BackgroundService
+    ILogger<SqliteStatisticsService> logger) : PeriodicJob(clock, logger)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromHours(6);
-
     /// <summary>Rows sampled per index: enough for the planner's choices, and a bounded cost (milliseconds at 100,000
     /// articles) however large the tables grow.</summary>
     private const int AnalysisLimit = 1000;
+
+    protected override TimeSpan Interval => TimeSpan.FromHours(6);
+
+    protected override bool Enabled => options.Value.Provider == DatabaseProvider.Sqlite;
+
+    protected override Task RunRoundAsync(CancellationToken ct) => RunOnceAsync(ct);
 
     /// <summary>Analyses the tables whose statistics are missing or out of date (0x10002: every table, not only those
     /// this connection used); does nothing on other providers.</summary>
@@ -34,42 +38,8 @@ public sealed class SqliteStatisticsService(
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var started = clock.GetTimestamp();
+        var started = Clock.GetTimestamp();
         await db.Database.ExecuteSqlRawAsync($"PRAGMA analysis_limit={AnalysisLimit}; PRAGMA optimize=0x10002;", ct);
-        logger.LogDebug("SQLite statistics refreshed in {Elapsed} ms", clock.GetElapsedTime(started).TotalMilliseconds);
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.Value.Provider != DatabaseProvider.Sqlite)
-        {
-            return;
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // Busy or locked: queries still run, on older statistics; the next round tries again.
-                logger.LogWarning(ex, "SQLite statistics could not be refreshed");
-            }
-
-            try
-            {
-                await Task.Delay(Interval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        logger.LogDebug("SQLite statistics refreshed in {Elapsed} ms", Clock.GetElapsedTime(started).TotalMilliseconds);
     }
 }

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Q11Portal.Core.Common;
+
+/// <summary>A background job that runs a round at start and then every <see cref="Interval"/> on the portal's clock
+/// (tests drive it with a fake one). A failed round (the database briefly unreachable, busy or locked) is logged and the
+/// next round tries again; stopping the host ends it quietly.</summary>
+public abstract class PeriodicJob(TimeProvider clock, ILogger logger) : BackgroundService
+{
+    /// <summary>The portal's clock, for the rounds too.</summary>
+    protected TimeProvider Clock { get; } = clock;
+
+    protected abstract TimeSpan Interval { get; }
+
+    /// <summary>False leaves the job idle for this configuration (e.g. a provider it does not apply to).</summary>
+    protected virtual bool Enabled => true;
+
+    /// <summary>One round of the job.</summary>
+    protected abstract Task RunRoundAsync(CancellationToken ct);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!Enabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(Interval, Clock);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await RunRoundAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogError(ex, "{Job} failed; the next round tries again", GetType().Name);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping.
+        }
+    }
+}
