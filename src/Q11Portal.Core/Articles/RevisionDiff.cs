@@ -1,15 +1,17 @@
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using DiffPlex;
+using DiffPlex.Chunkers;
 
 namespace Q11Portal.Core.Articles;
 
 /// <summary>A readable diff between two article bodies: the HTML becomes one line per block (paragraph, heading,
-/// list item, table row, caption), lines are matched by longest common subsequence, and changed lines are compared
-/// word by word. The result is safe HTML with &lt;del&gt; and &lt;ins&gt;, every text encoded.</summary>
+/// list item, table row, caption), lines are matched by DiffPlex, and changed lines are compared word by word. The
+/// result is safe HTML with &lt;del&gt; and &lt;ins&gt;, every text encoded.</summary>
 public static class RevisionDiff
 {
-    /// <summary>Beyond this many cells the word-level comparison of a changed block falls back to whole lines.</summary>
+    /// <summary>Beyond this product of the two lengths a diff falls back to "all removed, all added".</summary>
     private const long MaxCells = 4_000_000;
 
     private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
@@ -22,7 +24,7 @@ public static class RevisionDiff
         var oldLines = ToLines(oldHtml);
         var newLines = ToLines(newHtml);
         var builder = new StringBuilder();
-        var ops = Diff(oldLines, newLines, StringComparer.Ordinal);
+        var ops = Diff(oldLines, newLines);
         // Pair runs of deleted and inserted lines so an edited paragraph shows word changes, not two paragraphs.
         for (var i = 0; i < ops.Count;)
         {
@@ -66,13 +68,14 @@ public static class RevisionDiff
     {
         var a = Tokens(oldText);
         var b = Tokens(newText);
+        // Past the limit the whole line is one change, not a list of every word deleted and inserted.
         if ((long)a.Count * b.Count > MaxCells)
         {
             return $"<del>{Encode(oldText)}</del> <ins>{Encode(newText)}</ins>";
         }
 
         var builder = new StringBuilder();
-        foreach (var group in Group(Diff(a, b, StringComparer.Ordinal)))
+        foreach (var group in Group(Diff(a, b)))
         {
             var text = Encode(string.Concat(group.Texts));
             builder.Append(group.Kind switch
@@ -173,107 +176,40 @@ public static class RevisionDiff
 
     internal readonly record struct Edit(Op Kind, string Text);
 
-    /// <summary>Longest-common-subsequence diff; common head and tail are trimmed first so typical edits stay small.</summary>
-    internal static List<Edit> Diff(IReadOnlyList<string> a, IReadOnlyList<string> b, IEqualityComparer<string> eq)
+    /// <summary>DiffPlex's diff of two token lists, deletions before insertions within a changed run ("old → new").
+    /// Past <see cref="MaxCells"/> the inputs are simply replaced: a diff of two unrelated huge bodies costs the product.</summary>
+    internal static List<Edit> Diff(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
-        var head = 0;
-        while (head < a.Count && head < b.Count && eq.Equals(a[head], b[head]))
-        {
-            head++;
-        }
-
-        var tail = 0;
-        while (tail < a.Count - head && tail < b.Count - head && eq.Equals(a[a.Count - 1 - tail], b[b.Count - 1 - tail]))
-        {
-            tail++;
-        }
-
-        var n = a.Count - head - tail;
-        var m = b.Count - head - tail;
         var result = new List<Edit>(a.Count + b.Count);
-        for (var i = 0; i < head; i++)
+        if ((long)a.Count * b.Count > MaxCells)
         {
-            result.Add(new Edit(Op.Same, a[i]));
+            result.AddRange(a.Select(text => new Edit(Op.Deleted, text)));
+            result.AddRange(b.Select(text => new Edit(Op.Inserted, text)));
+            return result;
         }
 
-        if ((long)n * m > MaxCells)
+        // DiffPlex diffs strings cut by a chunker; hand it the token lists as they are, by position.
+        var diff = Differ.Instance.CreateDiffs("a", "b", ignoreWhiteSpace: false, ignoreCase: false,
+            new CustomFunctionChunker(side => side == "a" ? [.. a] : [.. b]));
+        var next = 0;
+        foreach (var block in diff.DiffBlocks)
         {
-            for (var i = 0; i < n; i++)
+            for (; next < block.DeleteStartA; next++)
             {
-                result.Add(new Edit(Op.Deleted, a[head + i]));
+                result.Add(new Edit(Op.Same, a[next]));
             }
 
-            for (var j = 0; j < m; j++)
-            {
-                result.Add(new Edit(Op.Inserted, b[head + j]));
-            }
-        }
-        else
-        {
-            var lcs = new int[n + 1, m + 1];
-            for (var i = n - 1; i >= 0; i--)
-            {
-                for (var j = m - 1; j >= 0; j--)
-                {
-                    lcs[i, j] = eq.Equals(a[head + i], b[head + j]) ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
-                }
-            }
-
-            int x = 0, y = 0;
-            while (x < n || y < m)
-            {
-                if (x < n && y < m && eq.Equals(a[head + x], b[head + y]))
-                {
-                    result.Add(new Edit(Op.Same, a[head + x]));
-                    x++;
-                    y++;
-                }
-                else if (y < m && (x == n || lcs[x, y + 1] >= lcs[x + 1, y]))
-                {
-                    result.Add(new Edit(Op.Inserted, b[head + y]));
-                    y++;
-                }
-                else
-                {
-                    result.Add(new Edit(Op.Deleted, a[head + x]));
-                    x++;
-                }
-            }
-
-            // Deletions first within a changed run reads better ("old → new").
-            result = Reorder(result);
+            result.AddRange(Enumerable.Range(block.DeleteStartA, block.DeleteCountA).Select(i => new Edit(Op.Deleted, a[i])));
+            result.AddRange(Enumerable.Range(block.InsertStartB, block.InsertCountB).Select(i => new Edit(Op.Inserted, b[i])));
+            next = block.DeleteStartA + block.DeleteCountA;
         }
 
-        for (var i = a.Count - tail; i < a.Count; i++)
+        for (; next < a.Count; next++)
         {
-            result.Add(new Edit(Op.Same, a[i]));
+            result.Add(new Edit(Op.Same, a[next]));
         }
 
         return result;
-    }
-
-    private static List<Edit> Reorder(List<Edit> edits)
-    {
-        var output = new List<Edit>(edits.Count);
-        for (var i = 0; i < edits.Count;)
-        {
-            if (edits[i].Kind == Op.Same)
-            {
-                output.Add(edits[i++]);
-                continue;
-            }
-
-            var run = new List<Edit>();
-            while (i < edits.Count && edits[i].Kind != Op.Same)
-            {
-                run.Add(edits[i++]);
-            }
-
-            output.AddRange(run.Where(e => e.Kind == Op.Deleted));
-            output.AddRange(run.Where(e => e.Kind == Op.Inserted));
-        }
-
-        return output;
     }
 
     private static IEnumerable<(Op Kind, List<string> Texts)> Group(List<Edit> edits)

@@ -25,6 +25,22 @@ public sealed class RevisionDiffTests
     }
 
     [Fact]
+    public void Words_WordRemovedAndWordsAdded_MarksEachRunAndKeepsTheRest()
+    {
+        var html = RevisionDiff.Words("Quận 11 tổ chức hội nghị sơ kết", "Quận 11 tổ chức long trọng hội nghị kết");
+
+        Assert.Equal("Quận 11 tổ chức <ins>long trọng </ins>hội nghị <del>sơ </del>kết", html);
+    }
+
+    [Fact]
+    public void Html_ParagraphInsertedBetweenUnchangedOnes_IsOneAddedLine()
+    {
+        var html = RevisionDiff.Html("<p>Một</p><p>Hai</p><p>Ba</p>", "<p>Một</p><p>Hai</p><p>Mới</p><p>Ba</p>");
+
+        Assert.Equal("<p class=\"diff-same\">Một</p><p class=\"diff-same\">Hai</p><p class=\"diff-added\"><ins>Mới</ins></p><p class=\"diff-same\">Ba</p>", html);
+    }
+
+    [Fact]
     public void Html_TextThatLooksLikeMarkup_IsEncoded()
     {
         var html = RevisionDiff.Html("<p>a</p>", "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
