@@ -30,21 +30,21 @@ public sealed class ReportService(PortalDbContext db, AuditLog audit, TimeProvid
             .SingleOrDefaultAsync(ct);
 
     /// <summary>Saves the report fields and replaces the figure rows with <paramref name="figures"/> in that order.
-    /// Returns a Vietnamese error (nothing saved) or null. <paramref name="expectedVersion"/> is the article version
-    /// the form was read at: a save over someone else's newer save is refused rather than overwriting it.</summary>
-    public async Task<string?> SaveAsync(
+    /// On a failure nothing is saved. <paramref name="expectedVersion"/> is the article version the form was read at:
+    /// a save over someone else's newer save is refused (Conflict) rather than overwriting it.</summary>
+    public async Task<Result> SaveAsync(
         int articleId, Guid expectedVersion, bool isReport, string? reviewedDocument, string? reportingUnit, string? reportPeriod, int? topicId,
         IReadOnlyList<FigureInput> figures, string? userName, CancellationToken ct)
     {
         var article = await db.Articles.Include(a => a.Figures).SingleOrDefaultAsync(a => a.Id == articleId, ct);
         if (article is null)
         {
-            return "Không tìm thấy bài viết này; có thể bài đã bị xóa.";
+            return Result.NotFound("Không tìm thấy bài viết này; có thể bài đã bị xóa.");
         }
 
         if (article.Version != expectedVersion)
         {
-            return "Bài viết vừa được người khác lưu sau khi bạn mở trang này. Hãy tải lại trang để xem bản mới nhất rồi sửa tiếp; nội dung bạn nhập vẫn còn trong biểu mẫu.";
+            return Result.Conflict("Bài viết vừa được người khác lưu sau khi bạn mở trang này. Hãy tải lại trang để xem bản mới nhất rồi sửa tiếp; nội dung bạn nhập vẫn còn trong biểu mẫu.");
         }
 
         var document = Clean(reviewedDocument);
@@ -52,12 +52,12 @@ public sealed class ReportService(PortalDbContext db, AuditLog audit, TimeProvid
         var period = Clean(reportPeriod);
         if (document?.Length > FieldMaxLength || unit?.Length > FieldMaxLength || period?.Length > PeriodMaxLength)
         {
-            return $"Văn bản được sơ kết và đơn vị báo cáo dài tối đa {FieldMaxLength} ký tự; kỳ báo cáo tối đa {PeriodMaxLength} ký tự.";
+            return Result.Invalid($"Văn bản được sơ kết và đơn vị báo cáo dài tối đa {FieldMaxLength} ký tự; kỳ báo cáo tối đa {PeriodMaxLength} ký tự.");
         }
 
         if (topicId is not null && !await db.Topics.AnyAsync(t => t.Id == topicId, ct))
         {
-            return "Chuyên đề đã chọn không còn tồn tại; hãy chọn lại.";
+            return Result.Invalid("Chuyên đề đã chọn không còn tồn tại; hãy chọn lại.");
         }
 
         var rows = figures
@@ -65,23 +65,23 @@ public sealed class ReportService(PortalDbContext db, AuditLog audit, TimeProvid
             .ToList();
         if (rows.Count > MaxFigures)
         {
-            return $"Mỗi báo cáo có tối đa {MaxFigures} số liệu.";
+            return Result.Invalid($"Mỗi báo cáo có tối đa {MaxFigures} số liệu.");
         }
 
         if (rows.FirstOrDefault(f => f.Label.Length == 0) is not null)
         {
-            return "Mỗi dòng số liệu cần có tên chỉ tiêu (ví dụ: “Tập thể được khen thưởng”).";
+            return Result.Invalid("Mỗi dòng số liệu cần có tên chỉ tiêu (ví dụ: “Tập thể được khen thưởng”).");
         }
 
         if (rows.FirstOrDefault(f => f.Label.Length > LabelMaxLength || f.Unit?.Length > UnitMaxLength) is { } tooLong)
         {
-            return $"Tên chỉ tiêu “{Truncate(tooLong.Label)}” hoặc đơn vị quá dài (tối đa {LabelMaxLength} và {UnitMaxLength} ký tự).";
+            return Result.Invalid($"Tên chỉ tiêu “{Truncate(tooLong.Label)}” hoặc đơn vị quá dài (tối đa {LabelMaxLength} và {UnitMaxLength} ký tự).");
         }
 
         var duplicate = rows.GroupBy(f => TopicService.FigureKey(f.Label, f.Unit)).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            return $"Chỉ tiêu “{duplicate.First().Label}” được nhập hai lần; hãy gộp lại thành một dòng.";
+            return Result.Invalid($"Chỉ tiêu “{duplicate.First().Label}” được nhập hai lần; hãy gộp lại thành một dòng.");
         }
 
         article.Kind = isReport ? ArticleKind.Report : ArticleKind.News;
@@ -101,11 +101,11 @@ public sealed class ReportService(PortalDbContext db, AuditLog audit, TimeProvid
         catch (DbUpdateConcurrencyException)
         {
             logger.LogInformation("Report fields of article {ArticleId} lost a concurrent save by {UserName}", articleId, userName);
-            return "Bài viết vừa được người khác lưu. Hãy tải lại trang để xem bản mới nhất; nội dung bạn nhập vẫn còn trong biểu mẫu.";
+            return Result.Conflict("Bài viết vừa được người khác lưu. Hãy tải lại trang để xem bản mới nhất; nội dung bạn nhập vẫn còn trong biểu mẫu.");
         }
 
         logger.LogInformation("Report fields of article {ArticleId} saved by {UserName} with {Count} figures", articleId, userName, rows.Count);
-        return null;
+        return Result.Ok;
     }
 
     private static string? Clean(string? text) => VietnameseText.NfcOrNull(text)?.Trim() is { Length: > 0 } t ? t : null;

@@ -13,6 +13,7 @@ public sealed partial class TopicService(PortalDbContext db, AuditLog audit, Tim
 {
     public const int TitleMaxLength = 300;
     public const int DescriptionMaxLength = 2000;
+    private const string NotFoundMessage = "Không tìm thấy chuyên đề này; có thể đã bị xóa.";
 
     public Task<List<TopicSummary>> ListPublishedAsync(CancellationToken ct)
     {
@@ -92,68 +93,68 @@ public sealed partial class TopicService(PortalDbContext db, AuditLog audit, Tim
         return new TopicPage(topic with { ReportCount = ordered.Count }, ordered.Select(r => r.Report).ToList(), figures);
     }
 
-    /// <summary>Creates a topic; returns its id or a Vietnamese error.</summary>
-    public async Task<(int? Id, string? Error)> CreateAsync(string? title, string? slug, string? description, bool isPublished, string? userName, CancellationToken ct)
+    /// <summary>Creates a topic; the value is its id.</summary>
+    public async Task<Result<int>> CreateAsync(string? title, string? slug, string? description, bool isPublished, string? userName, CancellationToken ct)
     {
-        var (cleanTitle, cleanSlug, cleanDescription, error) = await ValidateAsync(null, title, slug, description, ct);
-        if (error is not null)
+        var fields = await ValidateAsync(null, title, slug, description, ct);
+        if (fields.Value is not { } clean)
         {
-            return (null, error);
+            return Result<int>.From(fields);
         }
 
         var order = await db.Topics.MaxAsync(t => (int?)t.SortOrder, ct) ?? 0;
-        var topic = new Topic { Title = cleanTitle, Slug = cleanSlug, Description = cleanDescription, IsPublished = isPublished, SortOrder = order + 1 };
+        var topic = new Topic { Title = clean.Title, Slug = clean.Slug, Description = clean.Description, IsPublished = isPublished, SortOrder = order + 1 };
         db.Topics.Add(topic);
         await db.SaveChangesAsync(ct);
-        audit.Add(userName, "topic.create", nameof(Topic), topic.Id.ToString(), cleanTitle);
+        audit.Add(userName, "topic.create", nameof(Topic), topic.Id.ToString(), clean.Title);
         await db.SaveChangesAsync(ct);
-        return (topic.Id, null);
+        return topic.Id;
     }
 
-    public async Task<string?> UpdateAsync(int id, string? title, string? slug, string? description, bool isPublished, int sortOrder, string? userName, CancellationToken ct)
+    public async Task<Result> UpdateAsync(int id, string? title, string? slug, string? description, bool isPublished, int sortOrder, string? userName, CancellationToken ct)
     {
         var topic = await db.Topics.SingleOrDefaultAsync(t => t.Id == id, ct);
         if (topic is null)
         {
-            return "Không tìm thấy chuyên đề này; có thể đã bị xóa.";
+            return Result.NotFound(NotFoundMessage);
         }
 
-        var (cleanTitle, cleanSlug, cleanDescription, error) = await ValidateAsync(id, title, slug, description, ct);
-        if (error is not null)
+        var fields = await ValidateAsync(id, title, slug, description, ct);
+        if (fields.Value is not { } clean)
         {
-            return error;
+            return fields;
         }
 
-        var details = topic.Slug != cleanSlug ? $"{topic.Title} → {cleanTitle}; slug {topic.Slug} → {cleanSlug}" : cleanTitle;
-        topic.Title = cleanTitle;
-        topic.Slug = cleanSlug;
-        topic.Description = cleanDescription;
+        var details = topic.Slug != clean.Slug ? $"{topic.Title} → {clean.Title}; slug {topic.Slug} → {clean.Slug}" : clean.Title;
+        topic.Title = clean.Title;
+        topic.Slug = clean.Slug;
+        topic.Description = clean.Description;
         topic.IsPublished = isPublished;
         topic.SortOrder = sortOrder;
         audit.Add(userName, "topic.update", nameof(Topic), id.ToString(), details);
         await db.SaveChangesAsync(ct);
-        return null;
+        return Result.Ok;
     }
 
-    /// <summary>Deletes a topic that no report belongs to; returns an error or null.</summary>
-    public async Task<string?> DeleteAsync(int id, string? userName, CancellationToken ct)
+    /// <summary>Deletes a topic that no report belongs to; one that still has reports is Invalid.</summary>
+    public async Task<Result> DeleteAsync(int id, string? userName, CancellationToken ct)
     {
         var topic = await db.Topics.SingleOrDefaultAsync(t => t.Id == id, ct);
         if (topic is null)
         {
-            return "Không tìm thấy chuyên đề này; có thể đã bị xóa.";
+            return Result.NotFound(NotFoundMessage);
         }
 
         var reports = await db.Articles.CountAsync(a => a.TopicId == id, ct);
         if (reports > 0)
         {
-            return $"Chuyên đề “{topic.Title}” còn {reports} bài báo cáo; hãy chuyển các bài sang chuyên đề khác trước khi xóa.";
+            return Result.Invalid($"Chuyên đề “{topic.Title}” còn {reports} bài báo cáo; hãy chuyển các bài sang chuyên đề khác trước khi xóa.");
         }
 
         db.Topics.Remove(topic);
         audit.Add(userName, "topic.delete", nameof(Topic), id.ToString(), topic.Title);
         await db.SaveChangesAsync(ct);
-        return null;
+        return Result.Ok;
     }
 
     /// <summary>The latest four-digit year in a period text: "Sơ kết 2021–2025" → 2025, "6 tháng đầu năm 2024" → 2024.</summary>
@@ -171,39 +172,23 @@ public sealed partial class TopicService(PortalDbContext db, AuditLog audit, Tim
     internal static string FigureKey(string label, string? unit) =>
         string.Join(' ', VietnameseText.Fold(label).Split(' ', StringSplitOptions.RemoveEmptyEntries)) + "|" + VietnameseText.Fold(unit).Trim();
 
-    private async Task<(string Title, string Slug, string? Description, string? Error)> ValidateAsync(
-        int? id, string? title, string? slug, string? description, CancellationToken ct)
+    /// <summary>The cleaned fields (NFC, trimmed, slug from the title when none is given), or Invalid.</summary>
+    private async Task<Result<TopicFields>> ValidateAsync(int? id, string? title, string? slug, string? description, CancellationToken ct)
     {
         var cleanTitle = VietnameseText.Nfc(title).Trim();
         var cleanDescription = VietnameseText.NfcOrNull(description)?.Trim() is { Length: > 0 } d ? d : null;
         var cleanSlug = Slug.From(string.IsNullOrWhiteSpace(slug) ? cleanTitle : slug);
-        if (cleanTitle.Length == 0)
-        {
-            return (cleanTitle, cleanSlug, cleanDescription, "Vui lòng nhập tên chuyên đề.");
-        }
-
-        if (cleanTitle.Length > TitleMaxLength)
-        {
-            return (cleanTitle, cleanSlug, cleanDescription, $"Tên chuyên đề dài tối đa {TitleMaxLength} ký tự.");
-        }
-
-        if (cleanDescription?.Length > DescriptionMaxLength)
-        {
-            return (cleanTitle, cleanSlug, cleanDescription, $"Phần giới thiệu dài tối đa {DescriptionMaxLength} ký tự.");
-        }
-
-        if (cleanSlug.Length == 0)
-        {
-            return (cleanTitle, cleanSlug, cleanDescription, "Đường dẫn (slug) phải có ít nhất một chữ cái hoặc chữ số.");
-        }
-
-        if (await db.Topics.AnyAsync(t => t.Slug == cleanSlug && t.Id != id, ct))
-        {
-            return (cleanTitle, cleanSlug, cleanDescription, $"Đường dẫn “{cleanSlug}” đã được chuyên đề khác dùng; hãy chọn đường dẫn khác.");
-        }
-
-        return (cleanTitle, cleanSlug, cleanDescription, null);
+        var problem =
+            cleanTitle.Length == 0 ? "Vui lòng nhập tên chuyên đề."
+            : cleanTitle.Length > TitleMaxLength ? $"Tên chuyên đề dài tối đa {TitleMaxLength} ký tự."
+            : cleanDescription?.Length > DescriptionMaxLength ? $"Phần giới thiệu dài tối đa {DescriptionMaxLength} ký tự."
+            : cleanSlug.Length == 0 ? "Đường dẫn (slug) phải có ít nhất một chữ cái hoặc chữ số."
+            : await db.Topics.AnyAsync(t => t.Slug == cleanSlug && t.Id != id, ct) ? $"Đường dẫn “{cleanSlug}” đã được chuyên đề khác dùng; hãy chọn đường dẫn khác."
+            : null;
+        return problem is null ? new TopicFields(cleanTitle, cleanSlug, cleanDescription) : Result<TopicFields>.From(Result.Invalid(problem));
     }
+
+    private sealed record TopicFields(string Title, string Slug, string? Description);
 
     [GeneratedRegex(@"(?<!\d)(19|20)\d{2}(?!\d)")]
     private static partial Regex Year();

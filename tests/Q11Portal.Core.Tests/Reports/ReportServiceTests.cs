@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Q11Portal.Core.Articles;
 using Q11Portal.Core.Audit;
 using Q11Portal.Core.Categories;
+using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
 using Q11Portal.Core.Reports;
 using Q11Portal.Core.Topics;
@@ -33,12 +34,12 @@ public sealed class ReportServiceTests
 
         var first = await service.SaveAsync(article.Id, article.Version, true, " Chỉ thị 05-CT/TW ", "Quận ủy Quận 11", "Năm 2024", topic.Id,
             [new("Tập thể được khen thưởng", 70, "tập thể"), new("Cá nhân", 152, "người")], "editor", Ct);
-        Assert.Null(first);
+        Assert.Equal(Result.Ok, first);
         var afterFirst = await service.GetAsync(article.Id, Ct);
 
         var second = await service.SaveAsync(article.Id, afterFirst!.Version, true, "Chỉ thị 05-CT/TW", "Quận ủy Quận 11", "Năm 2024", topic.Id,
             [new("Cá nhân", 160, "người"), new("Mô hình", 9, null)], "editor", Ct);
-        Assert.Null(second);
+        Assert.Equal(Result.Ok, second);
 
         var saved = await service.GetAsync(article.Id, Ct);
         Assert.True(saved!.IsReport);
@@ -58,11 +59,12 @@ public sealed class ReportServiceTests
         await db.SaveChangesAsync(Ct);
         var staleVersion = article.Version;
         var service = Service(db);
-        Assert.Null(await service.SaveAsync(article.Id, staleVersion, true, null, null, "2024", null, [new("A", 1, null)], "a", Ct));
+        Assert.Equal(Result.Ok, await service.SaveAsync(article.Id, staleVersion, true, null, null, "2024", null, [new("A", 1, null)], "a", Ct));
 
-        var error = await service.SaveAsync(article.Id, staleVersion, true, null, null, "2025", null, [new("B", 2, null)], "b", Ct);
+        var stale = await service.SaveAsync(article.Id, staleVersion, true, null, null, "2025", null, [new("B", 2, null)], "b", Ct);
 
-        Assert.Contains("vừa được người khác lưu", error);
+        Assert.Equal(Outcome.Conflict, stale.Outcome);
+        Assert.Contains("vừa được người khác lưu", stale.Message);
         Assert.Equal("2024", (await service.GetAsync(article.Id, Ct))!.ReportPeriod);
     }
 
@@ -77,10 +79,11 @@ public sealed class ReportServiceTests
         db.Add(article);
         await db.SaveChangesAsync(Ct);
 
-        var error = await Service(db).SaveAsync(article.Id, article.Version, true, null, null, null, null,
+        var refused = await Service(db).SaveAsync(article.Id, article.Version, true, null, null, null, null,
             labels.Split('|').Select(l => new FigureInput(l, 1, "người")).ToList(), "editor", Ct);
 
-        Assert.Contains(expected, error);
+        Assert.Equal(Outcome.Invalid, refused.Outcome);
+        Assert.Contains(expected, refused.Message);
     }
 
     [Theory]

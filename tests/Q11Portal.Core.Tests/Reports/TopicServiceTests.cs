@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Q11Portal.Core.Articles;
 using Q11Portal.Core.Audit;
 using Q11Portal.Core.Categories;
+using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
 using Q11Portal.Core.Reports;
 using Q11Portal.Core.Topics;
@@ -65,24 +66,30 @@ public sealed class TopicServiceTests
         await using var db = database.CreateContext();
         var service = Service(db);
 
-        var (id, error) = await service.CreateAsync("Học tập và làm theo Bác", null, "Giới thiệu", true, "editor", Ct);
-        Assert.Null(error);
-        var (_, duplicate) = await service.CreateAsync("Khác", "hoc-tap-va-lam-theo-bac", null, true, "editor", Ct);
-        Assert.Contains("đã được chuyên đề khác dùng", duplicate);
-        var (_, empty) = await service.CreateAsync("  ", null, null, true, "editor", Ct);
-        Assert.Equal("Vui lòng nhập tên chuyên đề.", empty);
+        var created = await service.CreateAsync("Học tập và làm theo Bác", null, "Giới thiệu", true, "editor", Ct);
+        Assert.True(created.Succeeded, created.Message);
+        var id = created.Value;
+        var duplicate = await service.CreateAsync("Khác", "hoc-tap-va-lam-theo-bac", null, true, "editor", Ct);
+        Assert.Equal(Outcome.Invalid, duplicate.Outcome);
+        Assert.Contains("đã được chuyên đề khác dùng", duplicate.Message);
+        var empty = await service.CreateAsync("  ", null, null, true, "editor", Ct);
+        Assert.Equal((Outcome.Invalid, "Vui lòng nhập tên chuyên đề."), (empty.Outcome, empty.Message));
 
-        Assert.Null(await service.UpdateAsync(id!.Value, "Chỉ thị 05", "chi-thi-05", null, false, 3, "editor", Ct));
-        var updated = await service.FindAsync(id.Value, Ct);
+        Assert.Equal(Result.Ok, await service.UpdateAsync(id, "Chỉ thị 05", "chi-thi-05", null, false, 3, "editor", Ct));
+        Assert.Equal(Outcome.NotFound, (await service.UpdateAsync(id + 1000, "Khác", null, null, true, 1, "editor", Ct)).Outcome);
+        var updated = await service.FindAsync(id, Ct);
         Assert.Equal(("Chỉ thị 05", "chi-thi-05", false, 3), (updated!.Title, updated.Slug, updated.IsPublished, updated.SortOrder));
 
         var report = new Article { Title = "BC", Slug = "bc", Category = new Category { Name = "C", Slug = "c" }, Kind = ArticleKind.Report, TopicId = id };
         db.Articles.Add(report);
         await db.SaveChangesAsync(Ct);
-        Assert.Contains("còn 1 bài báo cáo", await service.DeleteAsync(id.Value, "editor", Ct));
+        var stillUsed = await service.DeleteAsync(id, "editor", Ct);
+        Assert.Equal(Outcome.Invalid, stillUsed.Outcome);
+        Assert.Contains("còn 1 bài báo cáo", stillUsed.Message);
         db.Articles.Remove(report);
         await db.SaveChangesAsync(Ct);
-        Assert.Null(await service.DeleteAsync(id.Value, "editor", Ct));
+        Assert.Equal(Result.Ok, await service.DeleteAsync(id, "editor", Ct));
+        Assert.Equal(Outcome.NotFound, (await service.DeleteAsync(id, "editor", Ct)).Outcome);
         Assert.Equal(["topic.create", "topic.update", "topic.delete"], await db.AuditEntries.OrderBy(e => e.Id).Select(e => e.Action).ToListAsync(Ct));
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Q11Portal.Core.Articles;
 using Q11Portal.Core.Reports;
 using Q11Portal.Core.Users;
+using Q11Portal.Web.Infrastructure;
 
 namespace Q11Portal.Web.Areas.Admin.Controllers;
 
@@ -71,17 +72,18 @@ public sealed class ReportsController(ReportService reports, TopicService topics
             rows.Add(new FigureInput(row.Label ?? string.Empty, value, row.Unit));
         }
 
-        var error = ModelState.IsValid
-            ? await reports.SaveAsync(id, input.Version, input.IsReport, input.ReviewedDocument, input.ReportingUnit, input.ReportPeriod, input.TopicId, rows, ActorName, ct)
-            : null;
-        if (!ModelState.IsValid || error is not null)
+        if (!ModelState.IsValid)
         {
-            if (error is not null)
-            {
-                ModelState.AddModelError(string.Empty, error);
-            }
-
             Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(new ReportEditViewModel(fields.ArticleTitle, input, await topics.ListAllAsync(ct)));
+        }
+
+        var saved = await reports.SaveAsync(id, input.Version, input.IsReport, input.ReviewedDocument, input.ReportingUnit, input.ReportPeriod, input.TopicId, rows, ActorName, ct);
+        if (!saved.Succeeded)
+        {
+            // The form comes back with what the person typed and the reason (a conflicting save included).
+            ModelState.AddModelError(string.Empty, saved.Message!);
+            Response.StatusCode = saved.Outcome.ToStatusCode();
             return View(new ReportEditViewModel(fields.ArticleTitle, input, await topics.ListAllAsync(ct)));
         }
 

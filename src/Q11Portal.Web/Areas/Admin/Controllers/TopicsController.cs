@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using Q11Portal.Core.Common;
 using Q11Portal.Core.Reports;
+using Q11Portal.Web.Infrastructure;
 
 namespace Q11Portal.Web.Areas.Admin.Controllers;
 
@@ -13,11 +15,11 @@ public sealed class TopicsController(TopicService topics) : AdminControllerBase
     [HttpPost("create")]
     public async Task<IActionResult> Create(TopicInput input, CancellationToken ct)
     {
-        var (_, error) = await topics.CreateAsync(input.Title, input.Slug, input.Description, input.IsPublished, ActorName, ct);
-        if (error is not null)
+        var created = await topics.CreateAsync(input.Title, input.Slug, input.Description, input.IsPublished, ActorName, ct);
+        if (!created.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, error);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            ModelState.AddModelError(string.Empty, created.Message!);
+            Response.StatusCode = created.Outcome.ToStatusCode();
             return View(nameof(Index), new TopicsAdminViewModel(await topics.ListAllAsync(ct), input));
         }
 
@@ -28,30 +30,27 @@ public sealed class TopicsController(TopicService topics) : AdminControllerBase
     [HttpPost("{id:int}/edit")]
     public async Task<IActionResult> Edit(int id, TopicInput input, CancellationToken ct)
     {
-        var error = await topics.UpdateAsync(id, input.Title, input.Slug, input.Description, input.IsPublished, input.SortOrder, ActorName, ct);
-        if (error is null)
-        {
-            Flash("Đã lưu chuyên đề.");
-        }
-        else
-        {
-            FlashError(error);
-        }
-
-        return RedirectToAction(nameof(Index));
+        var saved = await topics.UpdateAsync(id, input.Title, input.Slug, input.Description, input.IsPublished, input.SortOrder, ActorName, ct);
+        return Done(saved, "Đã lưu chuyên đề.");
     }
 
     [HttpPost("{id:int}/delete")]
     public async Task<IActionResult> Delete(int id, CancellationToken ct)
     {
-        var error = await topics.DeleteAsync(id, ActorName, ct);
-        if (error is null)
+        var deleted = await topics.DeleteAsync(id, ActorName, ct);
+        return Done(deleted, "Đã xóa chuyên đề.");
+    }
+
+    /// <summary>Back to the list with the outcome as a flash message (a topic deleted meanwhile included).</summary>
+    private RedirectToActionResult Done(Result result, string success)
+    {
+        if (result.Succeeded)
         {
-            Flash("Đã xóa chuyên đề.");
+            Flash(success);
         }
         else
         {
-            FlashError(error);
+            FlashError(result.Message!);
         }
 
         return RedirectToAction(nameof(Index));
