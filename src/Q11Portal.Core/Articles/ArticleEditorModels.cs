@@ -3,7 +3,7 @@ namespace Q11Portal.Core.Articles;
 /// <summary>The signed-in staff member as the newsroom needs them: who, for the audit log, and their highest role.</summary>
 public sealed record StaffActor(string UserId, string UserName, string? Role);
 
-/// <summary>What the editor form sends. Body HTML is raw here; the service sanitizes it.</summary>
+/// <summary>What the editor form sends. Body HTML is raw here; <see cref="ArticleWriter"/> sanitizes it.</summary>
 public sealed record ArticleDraft(
     string Title,
     string? Summary,
@@ -15,7 +15,20 @@ public sealed record ArticleDraft(
     string? Byline,
     string? Source,
     DateTime? PublishAtUtc,
-    string? Slug = null);
+    string? Slug = null)
+{
+    public const int MaxTags = 20;
+    public const int MaxTagLength = 100;
+    public const int MaxBodyLength = 1_000_000;
+
+    /// <summary>Splits "a, b; c" into distinct, trimmed, NFC tag names.</summary>
+    public static IReadOnlyList<string> ParseTags(string? text) =>
+        (text ?? string.Empty).Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(t => Common.VietnameseText.Nfc(t).Trim())
+            .Where(t => t.Length > 0)
+            .DistinctBy(Common.Slug.From)
+            .ToList();
+}
 
 /// <summary>An article loaded for the editor form.</summary>
 public sealed record ArticleEditData(
@@ -30,29 +43,14 @@ public sealed record ArticleEditData(
     DateTime CreatedAtUtc,
     DateTime UpdatedAtUtc);
 
-public enum EditorOutcome
-{
-    Ok,
-    NotFound,
-    /// <summary>The role or authorship does not allow it (403).</summary>
-    Forbidden,
-    /// <summary>Bad input or a state that does not allow it (400).</summary>
-    Invalid,
-    /// <summary>Someone saved the article since the form was loaded.</summary>
-    Conflict,
-}
-
 /// <summary>Someone else's save that the form did not know about.</summary>
 public sealed record ConcurrentSave(string? UserName, DateTime AtUtc, string Title, Guid CurrentVersion);
 
-public sealed record EditorResult(EditorOutcome Outcome, int ArticleId = 0, Guid Version = default, string? Message = null, ConcurrentSave? Conflict = null)
-{
-    public bool Succeeded => Outcome == EditorOutcome.Ok;
-
-    public static EditorResult NotFound() => new(EditorOutcome.NotFound, Message: "Bài viết không tồn tại hoặc đã bị xóa.");
-    public static EditorResult Invalid(string message) => new(EditorOutcome.Invalid, Message: message);
-    public static EditorResult Forbidden(string message) => new(EditorOutcome.Forbidden, Message: message);
-}
+/// <summary>What a newsroom write leaves behind: the article and its version now. On a refused save because of someone
+/// else's save (<see cref="Common.Outcome.Conflict"/>) <see cref="Conflict"/> says whose and <see cref="Version"/> is
+/// theirs, so a form shown again saves over it knowingly.</summary>
+/// <param name="Unchanged">The save changed nothing, so nothing was written (no revision either).</param>
+public sealed record ArticleSaved(int ArticleId, Guid Version, bool Unchanged = false, ConcurrentSave? Conflict = null);
 
 public sealed record ArticleListFilter(ArticleStatus? Status = null, int? CategoryId = null, string? AuthorId = null, string? Query = null, int Page = 1, int PageSize = 30);
 
@@ -66,10 +64,7 @@ public sealed record ArticleListResult(IReadOnlyList<ArticleListItem> Items, int
 
 public sealed record RevisionSummary(int Id, DateTime CreatedAtUtc, string? UserName, string Title, ArticleStatus Status, int BodyLength);
 
-public sealed record RevisionDetails(int Id, int ArticleId, DateTime CreatedAtUtc, string? UserName, string Title, string Summary, string BodyHtml, RevisionMetadata? Metadata);
-
-/// <summary>The fields of a revision besides title, sapo and body, stored as JSON in <see cref="ArticleRevision.MetadataJson"/>.</summary>
-public sealed record RevisionMetadata(int CategoryId, int? LeadImageId, string? LeadImageCaption, string? Byline, string? Source, IReadOnlyList<string> Tags, DateTime? PublishAtUtc);
+public sealed record RevisionDetails(int Id, int ArticleId, DateTime CreatedAtUtc, string? UserName, string Title, string Summary, string BodyHtml, RevisionSnapshot? Metadata);
 
 /// <summary>A change to what the public may see, after it is committed.</summary>
 public sealed record ArticleChangeNotice(int ArticleId, ContentChangeKind Kind, ArticleStatus Status, string Reason);

@@ -4,12 +4,21 @@ namespace Q11Portal.Core.Articles;
 
 public static class NewsroomServiceCollectionExtensions
 {
-    /// <summary>The newsroom's Core services (dashboard, editor, workflow, revisions).</summary>
+    /// <summary>The newsroom's Core services (dashboard, list, editor, workflow steps, revisions).</summary>
     public static IServiceCollection AddPortalNewsroom(this IServiceCollection services)
     {
         services.AddOptions<NewsroomOptions>().BindConfiguration(NewsroomOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<NewsroomDashboard>();
-        services.AddScoped<ArticleEditorService>();
+        services.AddScoped<ArticleEditQuery>();
+        services.AddScoped<ArticleListQuery>();
+        services.AddScoped<TagSuggestions>();
+        services.AddScoped<ArticleDraftValidator>();
+        services.AddScoped<ArticleDraftApplier>();
+        services.AddScoped<ArticleChangeNotifier>();
+        services.AddScoped<ArticleCommits>();
+        services.AddScoped<ArticleWriter>();
+        services.AddScoped<NewsroomWorkflow>();
+        services.AddScoped<ArticleRevisions>();
         services.AddScoped<ScheduledPublishing>();
         services.AddScoped<IArticleChangeHandler, SearchIndexChangeHandler>();
         return services;

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -9,18 +8,9 @@ using Q11Portal.Core.Data;
 
 namespace Q11Portal.Core.Articles;
 
-public sealed class NewsroomOptions
-{
-    public const string SectionName = "Newsroom";
-
-    /// <summary>How often the scheduler looks for due articles; a scheduled article goes public at most this late.</summary>
-    [Range(1, 55)]
-    public int SchedulerIntervalSeconds { get; set; } = 15;
-}
-
 /// <summary>Publishes scheduled (Hẹn giờ) articles whose time has come. Run by <see cref="ScheduledPublisherService"/>
 /// on a timer, so nothing depends on visitors.</summary>
-public sealed class ScheduledPublishing(PortalDbContext db, AuditLog audit, TimeProvider clock, ArticleEditorService editor, ILogger<ScheduledPublishing> logger)
+public sealed class ScheduledPublishing(PortalDbContext db, AuditLog audit, TimeProvider clock, ArticleChangeNotifier notifier, ILogger<ScheduledPublishing> logger)
 {
     public const string ActorName = "hệ thống (hẹn giờ)";
 
@@ -56,7 +46,7 @@ public sealed class ScheduledPublishing(PortalDbContext db, AuditLog audit, Time
 
         foreach (var id in published)
         {
-            await editor.NotifyChangeAsync(new ArticleChangeNotice(id, ContentChangeKind.Upserted, ArticleStatus.Published, "scheduled"), ct);
+            await notifier.NotifyAsync(new ArticleChangeNotice(id, ContentChangeKind.Upserted, ArticleStatus.Published, "scheduled"), ct);
         }
 
         return published;

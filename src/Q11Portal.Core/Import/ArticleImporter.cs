@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Q11Portal.Core.Articles;
@@ -115,7 +114,7 @@ public sealed class ArticleImporter(
             foreach (var article in changed)
             {
                 db.ContentChanges.Add(new ContentChange { ArticleId = article.Id, Kind = ContentChangeKind.Upserted, AtUtc = now });
-                db.ArticleRevisions.Add(Snapshot(article, record: batch.First(r => r.SourceId == article.SourceId), now));
+                db.ArticleRevisions.Add(RevisionSnapshot.Take(article, batch.First(r => r.SourceId == article.SourceId).Tags, ImportUserName, now));
             }
 
             await db.SaveChangesAsync(ct);
@@ -218,24 +217,4 @@ public sealed class ArticleImporter(
 
         return (ids, created.Count);
     }
-
-    private static ArticleRevision Snapshot(Article article, ArticleImportRecord record, DateTime now) => new()
-    {
-        ArticleId = article.Id,
-        CreatedAtUtc = now,
-        UserName = ImportUserName,
-        Title = article.Title,
-        Summary = article.Summary,
-        BodyHtml = article.BodyHtml,
-        Status = article.Status,
-        MetadataJson = JsonSerializer.Serialize(new
-        {
-            article.SourceId,
-            article.CategoryId,
-            Category = record.Category,
-            record.Tags,
-            article.Byline,
-            article.PublishedAtUtc,
-        }),
-    };
 }

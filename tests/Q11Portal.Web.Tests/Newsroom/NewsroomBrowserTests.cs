@@ -245,12 +245,13 @@ public sealed class NewsroomBrowserTests
         var slugs = new List<string>();
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var editor = scope.ServiceProvider.GetRequiredService<ArticleEditorService>();
+            var writer = scope.ServiceProvider.GetRequiredService<ArticleWriter>();
             var actor = new StaffActor("hostile-test", "bien-tap@q11.test", Roles.Editor);
-            var created = await editor.CreateAsync(new ArticleDraft("Bài thử mã độc qua trình soạn thảo", "Sapo.", ArticleSanitizerPathTests.HostileBody,
+            var created = await writer.CreateAsync(new ArticleDraft("Bài thử mã độc qua trình soạn thảo", "Sapo.", ArticleSanitizerPathTests.HostileBody,
                 category, null, null, [], null, null, null), actor, Ct);
             Assert.True(created.Succeeded, created.Message);
-            var published = await editor.TransitionAsync(created.ArticleId, ArticleAction.Publish, created.Version, actor, null, null, Ct);
+            var published = await scope.ServiceProvider.GetRequiredService<NewsroomWorkflow>()
+                .PublishAsync(created.Value!.ArticleId, created.Value.Version, actor, null, Ct);
             Assert.True(published.Succeeded, published.Message);
             var json = System.Text.Json.JsonSerializer.Serialize(new[]
             {

@@ -23,17 +23,17 @@ public sealed class ScheduledPublishingTests
     {
         var category = await NewsroomSite.AddCategoryAsync(app);
         await using var scope = app.Services.CreateAsyncScope();
-        var editor = scope.ServiceProvider.GetRequiredService<ArticleEditorService>();
         var actor = new StaffActor("scheduler-test", "bien-tap@q11.test", Roles.Editor);
-        var created = await editor.CreateAsync(new ArticleDraft("Thông báo lịch tiếp công dân tháng 12", "Sapo.", "<p>Nội dung hẹn giờ.</p>",
-            category, null, null, ["Tiếp công dân"], "Ban biên tập", null, null), actor, Ct);
+        var created = await scope.ServiceProvider.GetRequiredService<ArticleWriter>().CreateAsync(new ArticleDraft("Thông báo lịch tiếp công dân tháng 12",
+            "Sapo.", "<p>Nội dung hẹn giờ.</p>", category, null, null, ["Tiếp công dân"], "Ban biên tập", null, null), actor, Ct);
         Assert.True(created.Succeeded, created.Message);
+        var id = created.Value!.ArticleId;
         var publishAtUtc = clock.GetUtcNow().UtcDateTime + ahead;
-        var scheduled = await editor.TransitionAsync(created.ArticleId, ArticleAction.Schedule, created.Version, actor, null, publishAtUtc, Ct);
+        var scheduled = await scope.ServiceProvider.GetRequiredService<NewsroomWorkflow>().ScheduleAsync(id, created.Value.Version, actor, publishAtUtc, Ct);
         Assert.True(scheduled.Succeeded, scheduled.Message);
         Assert.True(publishAtUtc > clock.GetUtcNow().UtcDateTime, "The test was too slow to schedule ahead.");
-        var slug = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Articles.Where(a => a.Id == created.ArticleId).Select(a => a.Slug).SingleAsync(Ct);
-        return (created.ArticleId, slug, publishAtUtc);
+        var slug = await scope.ServiceProvider.GetRequiredService<PortalDbContext>().Articles.Where(a => a.Id == id).Select(a => a.Slug).SingleAsync(Ct);
+        return (id, slug, publishAtUtc);
     }
 
     private static async Task<ArticleStatus> StatusAsync(PortalAppFactory app, int id)

@@ -1,9 +1,8 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Q11Portal.Core.Articles;
+using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
 using Q11Portal.Core.Media;
 using Q11Portal.Core.Users;
@@ -13,21 +12,35 @@ using Q11Portal.Web.Models;
 
 namespace Q11Portal.Web.Areas.Admin.Controllers;
 
-/// <summary>The newsroom: list, write, edit, workflow, preview, revisions. Any staff member may enter; what each
-/// person may do to an article is decided by <see cref="ArticleWorkflow"/> (reporters only touch their own drafts).</summary>
+/// <summary>The newsroom: list, write, edit, workflow steps, preview (revisions: <see cref="ArticleRevisionsController"/>).
+/// Any staff member may enter; what each person may do to an article is decided by <see cref="ArticleWorkflow"/>
+/// (reporters only touch their own drafts).</summary>
 [Route("admin/articles")]
 public sealed class ArticlesController(
-    ArticleEditorService editor,
+    ArticleListQuery list,
+    ArticleEditQuery articles,
+    ArticleWriter writer,
+    NewsroomWorkflow workflow,
+    TagSuggestions tags,
     ArticleService reading,
     PortalDbContext db,
     MediaService media,
-    UserManager<PortalUser> users) : StaffControllerBase
+    UserManager<PortalUser> users) : NewsroomControllerBase
 {
+    /// <summary>The step a content form's button asks for once the content is saved ("save" asks for none), with what
+    /// to say when it is done: after a new article's first save, and after a save of an existing one.</summary>
+    private static readonly Dictionary<string, FormStep> FormSteps = new(StringComparer.Ordinal)
+    {
+        ["submit"] = new("Đã lưu và gửi bài chờ duyệt.", "Đã gửi bài chờ duyệt.", (w, s, a, at, ct) => w.SubmitAsync(s.ArticleId, s.Version, a, ct)),
+        ["publish"] = new("Đã xuất bản bài viết.", "Đã xuất bản bài viết.", (w, s, a, at, ct) => w.PublishAsync(s.ArticleId, s.Version, a, at, ct)),
+        ["schedule"] = new("Đã hẹn giờ xuất bản.", "Đã hẹn giờ xuất bản.", (w, s, a, at, ct) => w.ScheduleAsync(s.ArticleId, s.Version, a, at, ct)),
+    };
+
     [HttpGet("")]
     public async Task<IActionResult> Index(ArticleStatus? status, int? category, string? author, string? q, int page = 1, CancellationToken ct = default)
     {
         var filter = new ArticleListFilter(status, category, string.IsNullOrEmpty(author) ? null : author, q, page);
-        var result = await editor.ListAsync(filter, ct);
+        var result = await list.ListAsync(filter, ct);
         var authors = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         ViewData["Title"] = "Bài viết";
         return View(new AdminArticleListViewModel(result, filter, await CategoriesAsync(ct), authors.Select(a => (a.Id, a.DisplayName)).ToList()));
@@ -40,6 +53,7 @@ public sealed class ArticlesController(
         return View("Edit", await EditorModelAsync(new ArticleInput { Byline = me?.DisplayName }, null, ct));
     }
 
+    /// <param name="command">save, submit, publish or schedule: the draft is stored first, then the step runs.</param>
     [HttpPost("create")]
     public async Task<IActionResult> Create(ArticleInput input, string? command, CancellationToken ct)
     {
@@ -49,31 +63,19 @@ public sealed class ArticlesController(
             return View("Edit", await EditorModelAsync(input, null, ct));
         }
 
-        var result = await editor.CreateAsync(input.ToDraft(), Actor(), ct);
-        if (!result.Succeeded)
+        var created = await writer.CreateAsync(input.ToDraft(), Actor(), ct);
+        if (!created.Succeeded)
         {
-            return await RefusedAsync(result, input, null, ct);
+            return await RefusedAsync(created, input, null, ct);
         }
 
-        var next = command switch
-        {
-            "submit" => ArticleAction.Submit,
-            "publish" => ArticleAction.Publish,
-            "schedule" => ArticleAction.Schedule,
-            _ => (ArticleAction?)null,
-        };
-        if (next is { } step)
+        if (FormSteps.GetValueOrDefault(command ?? string.Empty) is { } step)
         {
             // The draft is stored whatever happens next; a refused step only leaves it a draft, with the reason.
-            var moved = await editor.TransitionAsync(result.ArticleId, step, result.Version, Actor(), null, input.ToDraft().PublishAtUtc, ct);
+            var moved = await step.Run(workflow, created.Value!, Actor(), input.ToDraft().PublishAtUtc, ct);
             if (moved.Succeeded)
             {
-                Flash(step switch
-                {
-                    ArticleAction.Submit => "Đã lưu và gửi bài chờ duyệt.",
-                    ArticleAction.Publish => "Đã xuất bản bài viết.",
-                    _ => "Đã hẹn giờ xuất bản.",
-                });
+                Flash(step.DoneAfterCreate);
             }
             else
             {
@@ -85,13 +87,13 @@ public sealed class ArticlesController(
             Flash("Đã lưu bản nháp.");
         }
 
-        return RedirectToAction(nameof(Edit), new { id = result.ArticleId });
+        return RedirectToAction(nameof(Edit), new { id = created.Value!.ArticleId });
     }
 
     [HttpGet("{id:int}/edit")]
-    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    public async Task<IActionResult> Edit([FromRoute] int id, CancellationToken ct)
     {
-        var data = await editor.GetForEditAsync(id, ct);
+        var data = await articles.GetAsync(id, ct);
         if (data is null)
         {
             return NotFound();
@@ -105,11 +107,11 @@ public sealed class ArticlesController(
         return View(await EditorModelAsync(ArticleInput.From(data), data, ct));
     }
 
-    /// <param name="command">save, submit, publish or schedule: the content is saved first, then the transition runs.</param>
+    /// <param name="command">save, submit, publish or schedule: the content is saved first, then the step runs.</param>
     [HttpPost("{id:int}/edit")]
-    public async Task<IActionResult> Edit(int id, ArticleInput input, string? command, CancellationToken ct)
+    public async Task<IActionResult> Edit([FromRoute] int id, ArticleInput input, string? command, CancellationToken ct)
     {
-        var data = await editor.GetForEditAsync(id, ct);
+        var data = await articles.GetAsync(id, ct);
         if (data is null)
         {
             return NotFound();
@@ -126,100 +128,88 @@ public sealed class ArticlesController(
             return View(await EditorModelAsync(input, data, ct));
         }
 
-        var saved = await editor.SaveAsync(id, input.ToDraft(), input.Version, Actor(), ct);
+        var saved = await writer.SaveAsync(id, input.ToDraft(), input.Version, Actor(), ct);
         if (!saved.Succeeded)
         {
             return await RefusedAsync(saved, input, data, ct);
         }
 
-        var action = command switch
+        if (FormSteps.GetValueOrDefault(command ?? string.Empty) is { } step)
         {
-            "submit" => ArticleAction.Submit,
-            "publish" => ArticleAction.Publish,
-            "schedule" => ArticleAction.Schedule,
-            _ => (ArticleAction?)null,
-        };
-        if (action is { } next)
-        {
-            var moved = await editor.TransitionAsync(id, next, saved.Version, Actor(), null, input.ToDraft().PublishAtUtc, ct);
+            var moved = await step.Run(workflow, saved.Value!, Actor(), input.ToDraft().PublishAtUtc, ct);
             if (!moved.Succeeded)
             {
                 // The content is saved; only the step failed. Show the form again with the message and the new version.
-                input.Version = saved.Version;
-                var fresh = await editor.GetForEditAsync(id, ct);
-                return await RefusedAsync(moved, input, fresh, ct);
+                input.Version = saved.Value!.Version;
+                return await RefusedAsync(moved, input, await articles.GetAsync(id, ct), ct);
             }
 
-            Flash(next switch
-            {
-                ArticleAction.Submit => "Đã gửi bài chờ duyệt.",
-                ArticleAction.Publish => "Đã xuất bản bài viết.",
-                _ => "Đã hẹn giờ xuất bản.",
-            });
+            Flash(step.DoneAfterSave);
         }
         else
         {
-            Flash(saved.Message ?? "Đã lưu.");
+            Flash(saved.Value!.Unchanged ? "Không có thay đổi nào để lưu." : "Đã lưu.");
         }
 
         return RedirectToAction(nameof(Edit), new { id });
     }
 
-    /// <summary>Workflow buttons outside the content form: return (with reason), withdraw, unpublish, delete.</summary>
+    /// <summary>Workflow buttons outside the content form (return with a reason, withdraw, unpublish, delete); the
+    /// posted action is mapped here, once, to its named operation.</summary>
     [HttpPost("{id:int}/transition")]
-    public async Task<IActionResult> Transition(int id, ArticleAction action, Guid version, string? reason, CancellationToken ct)
+    public async Task<IActionResult> Transition([FromRoute] int id, ArticleAction action, Guid version, string? reason, CancellationToken ct)
     {
-        if (!Enum.IsDefined(action) || action is ArticleAction.Edit)
-        {
-            return this.BadRequestPage("Thao tác không hợp lệ.");
-        }
-
-        if (action == ArticleAction.Return && (string.IsNullOrWhiteSpace(reason) || reason.Length > ArticleEditorService.MaxReasonLength))
+        if (action == ArticleAction.Return && NewsroomWorkflow.ReasonProblem(reason) is { } problem)
         {
             // Keep the person on the page with what they wrote; the step itself is fine, the reason is not.
-            FlashError(string.IsNullOrWhiteSpace(reason)
-                ? "Hãy ghi lý do trả lại để phóng viên biết cần sửa gì."
-                : $"Lý do trả lại tối đa {ArticleEditorService.MaxReasonLength} ký tự.");
+            FlashError(problem);
             TempData["ReturnReasonDraft"] = reason;
             return RedirectToAction(nameof(Edit), new { id });
         }
 
-        var result = await editor.TransitionAsync(id, action, version, Actor(), reason, null, ct);
-        switch (result.Outcome)
+        var actor = Actor();
+        Result? result = action switch
         {
-            case EditorOutcome.Ok:
-                Flash(action switch
-                {
-                    ArticleAction.Return => "Đã trả lại bài cho phóng viên.",
-                    ArticleAction.Withdraw => "Đã rút bài về nháp.",
-                    ArticleAction.Unpublish => "Đã gỡ bài khỏi trang.",
-                    ArticleAction.Delete => "Đã xóa bài viết.",
-                    _ => "Đã cập nhật.",
-                });
-                return action == ArticleAction.Delete ? RedirectToAction(nameof(Index)) : RedirectToAction(nameof(Edit), new { id });
-            case EditorOutcome.NotFound:
-                return NotFound();
-            case EditorOutcome.Forbidden:
-                return this.StatusWithDetail(StatusCodes.Status403Forbidden, result.Message!);
-            case EditorOutcome.Conflict:
-                FlashError(result.Message!.Split(". Nội dung")[0] + ". Hãy xem lại bài trước khi thao tác.");
-                return RedirectToAction(nameof(Edit), new { id });
-            default:
-                // The article's state does not allow the step (someone else moved it on, or a forged request).
-                return this.BadRequestPage(result.Message!);
+            ArticleAction.Submit => await workflow.SubmitAsync(id, version, actor, ct),
+            ArticleAction.Withdraw => await workflow.WithdrawAsync(id, version, actor, ct),
+            ArticleAction.Return => await workflow.ReturnToReporterAsync(id, version, actor, reason, ct),
+            ArticleAction.Publish => await workflow.PublishAsync(id, version, actor, null, ct),
+            ArticleAction.Schedule => await workflow.ScheduleAsync(id, version, actor, null, ct),
+            ArticleAction.Unpublish => await workflow.UnpublishAsync(id, version, actor, reason, ct),
+            ArticleAction.Delete => await workflow.DeleteAsync(id, version, actor, ct),
+            _ => null,
+        };
+        if (result is null)
+        {
+            return this.BadRequestPage("Thao tác không hợp lệ.");
         }
+
+        if (!result.Succeeded)
+        {
+            return Refused(result, () => RedirectToAction(nameof(Edit), new { id }), conflictAdvice: "Hãy xem lại bài trước khi thao tác.");
+        }
+
+        Flash(action switch
+        {
+            ArticleAction.Return => "Đã trả lại bài cho phóng viên.",
+            ArticleAction.Withdraw => "Đã rút bài về nháp.",
+            ArticleAction.Unpublish => "Đã gỡ bài khỏi trang.",
+            ArticleAction.Delete => "Đã xóa bài viết.",
+            _ => "Đã cập nhật.",
+        });
+        return action == ArticleAction.Delete ? RedirectToAction(nameof(Index)) : RedirectToAction(nameof(Edit), new { id });
     }
 
     [HttpGet("{id:int}/delete")]
-    public async Task<IActionResult> Delete(int id, CancellationToken ct)
+    public async Task<IActionResult> Delete([FromRoute] int id, CancellationToken ct)
     {
-        var data = await editor.GetForEditAsync(id, ct);
+        var data = await articles.GetAsync(id, ct);
         return data is null ? NotFound() : !MayOpen(data.CreatedById) ? NotTheirs() : View(data);
     }
 
     /// <summary>The article exactly as readers will see it, whatever its state; staff only, never cached or indexed.</summary>
     [HttpGet("{id:int}/preview")]
-    public async Task<IActionResult> Preview(int id, CancellationToken ct)
+    public async Task<IActionResult> Preview([FromRoute] int id, CancellationToken ct)
     {
         var details = await reading.GetPreviewAsync(id, ct);
         if (details is null)
@@ -241,98 +231,27 @@ public sealed class ArticlesController(
         return View("~/Views/Articles/Details.cshtml", new ArticlePageViewModel(details, new ArticleNeighbours([], []), PrintView: false));
     }
 
-    [HttpGet("{id:int}/revisions")]
-    [Authorize(Policy = Policies.Editor)]
-    public async Task<IActionResult> Revisions(int id, CancellationToken ct)
-    {
-        var data = await editor.GetForEditAsync(id, ct);
-        if (data is null)
-        {
-            return NotFound();
-        }
-
-        ViewData["Title"] = "Lịch sử phiên bản";
-        return View(new RevisionsViewModel(id, data.Draft.Title, await editor.ListRevisionsAsync(id, ct), data.Version));
-    }
-
-    [HttpGet("{id:int}/revisions/diff")]
-    [Authorize(Policy = Policies.Editor)]
-    public async Task<IActionResult> Diff(int id, int from, int to, CancellationToken ct)
-    {
-        var data = await editor.GetForEditAsync(id, ct);
-        var older = await editor.GetRevisionAsync(id, from, ct);
-        var newer = await editor.GetRevisionAsync(id, to, ct);
-        if (data is null || older is null || newer is null)
-        {
-            return this.NotFoundPage("Không tìm thấy phiên bản cần so sánh.");
-        }
-
-        if (older.CreatedAtUtc > newer.CreatedAtUtc || (older.CreatedAtUtc == newer.CreatedAtUtc && older.Id > newer.Id))
-        {
-            (older, newer) = (newer, older);
-        }
-
-        ViewData["Title"] = "So sánh phiên bản";
-        return View(new RevisionDiffViewModel(id, data.Draft.Title, older, newer,
-            RevisionDiff.Words(older.Title, newer.Title), RevisionDiff.Words(older.Summary, newer.Summary),
-            RevisionDiff.Html(older.BodyHtml, newer.BodyHtml), data.Version));
-    }
-
-    [HttpPost("{id:int}/revisions/{revisionId:int}/restore")]
-    [Authorize(Policy = Policies.Editor)]
-    public async Task<IActionResult> Restore(int id, int revisionId, Guid version, CancellationToken ct)
-    {
-        var result = await editor.RestoreAsync(id, revisionId, version, Actor(), ct);
-        switch (result.Outcome)
-        {
-            case EditorOutcome.Ok:
-                Flash($"Đã khôi phục phiên bản #{revisionId}; bản trước đó vẫn nằm trong lịch sử.");
-                return RedirectToAction(nameof(Edit), new { id });
-            case EditorOutcome.NotFound:
-                return this.NotFoundPage("Không tìm thấy phiên bản.");
-            case EditorOutcome.Forbidden:
-                return this.StatusWithDetail(StatusCodes.Status403Forbidden, result.Message!);
-            default:
-                FlashError(result.Message!.Split(". Nội dung")[0] + ".");
-                return RedirectToAction(nameof(Revisions), new { id });
-        }
-    }
-
     /// <summary>Tag names for the "as you type" list (JSON).</summary>
     [HttpGet("/admin/tags/suggest")]
     public async Task<IActionResult> SuggestTags(string? q, CancellationToken ct) =>
-        Json(await editor.SuggestTagsAsync(q, 10, ct));
+        Json(await tags.SuggestAsync(q, 10, ct));
 
-    /// <summary>Editors and admins open every article; a reporter opens the articles he or she wrote (another
-    /// reporter's draft is not theirs to read before it is published).</summary>
-    private bool MayOpen(string? createdById)
-    {
-        var actor = Actor();
-        return Roles.Rank(actor.Role) >= Roles.Rank(Roles.Editor) || (createdById is not null && createdById == actor.UserId);
-    }
-
-    private IActionResult NotTheirs() =>
-        this.StatusWithDetail(StatusCodes.Status403Forbidden, "Phóng viên chỉ mở được bài do chính mình viết. Bài này do người khác viết; hãy nhờ Biên tập viên nếu cần.");
-
-    private StaffActor Actor()
-    {
-        var role = Roles.All.Reverse().FirstOrDefault(User.IsInRole);
-        return new StaffActor(User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty, User.Identity?.Name ?? string.Empty, role);
-    }
-
-    private async Task<IActionResult> RefusedAsync(EditorResult result, ArticleInput input, ArticleEditData? data, CancellationToken ct)
+    /// <summary>A refused save shows the form again with what the person typed; a conflict also carries the current
+    /// version, so the next save overwrites knowingly.</summary>
+    private async Task<IActionResult> RefusedAsync(Result<ArticleSaved> result, ArticleInput input, ArticleEditData? data, CancellationToken ct)
     {
         switch (result.Outcome)
         {
-            case EditorOutcome.NotFound:
+            case Outcome.NotFound:
                 return NotFound();
-            case EditorOutcome.Forbidden:
+            case Outcome.Forbidden:
                 return this.StatusWithDetail(StatusCodes.Status403Forbidden, result.Message!);
-            case EditorOutcome.Conflict:
-                // Keep what the person typed; the next save carries the current version, i.e. overwrites knowingly.
-                input.Version = result.Version;
+            case Outcome.Conflict:
+                input.Version = result.Value!.Version;
                 Response.StatusCode = StatusCodes.Status409Conflict;
-                return View("Edit", await EditorModelAsync(input, data, ct, result.Message, result.Conflict));
+                var problem = result.Message + " Nội dung bạn soạn vẫn còn nguyên trong khung dưới đây và CHƯA được lưu. Hãy xem bản hiện tại "
+                    + "(mở ở thẻ mới), đối chiếu, rồi bấm Lưu lần nữa nếu muốn ghi đè bằng nội dung của bạn.";
+                return View("Edit", await EditorModelAsync(input, data, ct, problem, result.Value.Conflict));
             default:
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 return View("Edit", await EditorModelAsync(input, data, ct, result.Message));
@@ -380,4 +299,7 @@ public sealed class ArticlesController(
         list.AddRange(all.Where(c => c.ParentId != null && all.All(p => p.Id != c.ParentId)).Select(c => new CategoryOption(c.Id, c.Name)));
         return list;
     }
+
+    private sealed record FormStep(string DoneAfterCreate, string DoneAfterSave,
+        Func<NewsroomWorkflow, ArticleSaved, StaffActor, DateTime?, CancellationToken, Task<Result<ArticleSaved>>> Run);
 }

@@ -16,7 +16,7 @@ public sealed class ArticleInput
     [StringLength(Article.SummaryMaxLength, ErrorMessage = "Sapo tối đa {1} ký tự.")]
     public string? Summary { get; set; }
 
-    [StringLength(ArticleEditorService.MaxBodyLength, ErrorMessage = "Nội dung bài quá dài.")]
+    [StringLength(ArticleDraft.MaxBodyLength, ErrorMessage = "Nội dung bài quá dài.")]
     public string? BodyHtml { get; set; }
 
     [Range(1, int.MaxValue, ErrorMessage = "Hãy chọn chuyên mục.")]
@@ -44,7 +44,7 @@ public sealed class ArticleInput
     public string? Slug { get; set; }
 
     public ArticleDraft ToDraft() => new(
-        Title, Summary, BodyHtml, CategoryId, LeadImageId, LeadImageCaption, ArticleEditorService.ParseTags(Tags), Byline, Source,
+        Title, Summary, BodyHtml, CategoryId, LeadImageId, LeadImageCaption, ArticleDraft.ParseTags(Tags), Byline, Source,
         PublishAtLocal is { } local ? LocalTime.ToUtc(local) : null, Slug);
 
     public static ArticleInput From(ArticleEditData data) => new()

@@ -1,0 +1,60 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Q11Portal.Core.Common;
+using Q11Portal.Core.Data;
+using Q11Portal.Core.Tags;
+
+namespace Q11Portal.Core.Articles;
+
+/// <summary>Copies a validated draft onto an article: text in NFC, body sanitized, slug and tags resolved.</summary>
+public sealed class ArticleDraftApplier(PortalDbContext db, ArticleHtmlSanitizer sanitizer, ArticleSlugs slugs)
+{
+    public async Task ApplyAsync(Article article, ArticleDraft draft, bool isNew, CancellationToken ct)
+    {
+        article.Title = VietnameseText.Nfc(draft.Title).Trim();
+        article.Summary = VietnameseText.Nfc(draft.Summary).Trim();
+        article.BodyHtml = sanitizer.Sanitize(draft.BodyHtml);
+        article.CategoryId = draft.CategoryId;
+        article.LeadImageId = draft.LeadImageId;
+        article.LeadImageCaption = NullIfEmpty(draft.LeadImageCaption);
+        article.Byline = NullIfEmpty(draft.Byline);
+        article.Source = NullIfEmpty(draft.Source);
+        if (article.Status is not (ArticleStatus.Published or ArticleStatus.Unpublished))
+        {
+            // The planned time; Publish and Schedule confirm it. A published article keeps its real publish time.
+            article.PublishedAtUtc = draft.PublishAtUtc;
+        }
+
+        // Until it has been public its URL follows the title; afterwards only an explicit slug moves it (and the old
+        // one redirects).
+        var everPublic = !isNew && article.Status is ArticleStatus.Published or ArticleStatus.Unpublished;
+        if (isNew || !string.IsNullOrWhiteSpace(draft.Slug) || !everPublic)
+        {
+            await slugs.AssignAsync(article, draft.Slug, ct);
+        }
+
+        await SetTagsAsync(article, draft.Tags, ct);
+    }
+
+    /// <summary>Everything a save can change, as one comparable string: equal before and after means nothing to save.</summary>
+    public static string Fingerprint(Article a) => string.Join('\u001f', a.Title, a.Summary, a.BodyHtml, a.CategoryId, a.LeadImageId, a.LeadImageCaption,
+        a.Byline, a.Source, a.PublishedAtUtc?.Ticks, a.Slug,
+        string.Join(',', a.ArticleTags.Select(t => t.Tag?.Slug ?? t.TagId.ToString(CultureInfo.InvariantCulture)).Order()));
+
+    private async Task SetTagsAsync(Article article, IReadOnlyList<string> names, CancellationToken ct)
+    {
+        var wanted = names.Select(n => (Name: VietnameseText.Nfc(n).Trim(), Slug: Slug.From(n))).Where(t => t.Slug.Length > 0).DistinctBy(t => t.Slug).ToList();
+        var wantedSlugs = wanted.Select(t => t.Slug).ToList();
+        var existing = await db.Tags.Where(t => wantedSlugs.Contains(t.Slug)).ToListAsync(ct);
+        var tags = wanted.Select(w => existing.FirstOrDefault(t => t.Slug == w.Slug) ?? db.Tags.Local.FirstOrDefault(t => t.Slug == w.Slug)
+            ?? db.Tags.Add(new Tag { Name = w.Name, Slug = w.Slug }).Entity).ToList();
+
+        article.ArticleTags.RemoveAll(at => !tags.Any(t => ReferenceEquals(t, at.Tag) || (t.Id != 0 && t.Id == at.TagId)));
+        foreach (var tag in tags.Where(t => !article.ArticleTags.Any(at => ReferenceEquals(at.Tag, t) || (t.Id != 0 && at.TagId == t.Id))))
+        {
+            article.ArticleTags.Add(new ArticleTag { Article = article, Tag = tag });
+        }
+    }
+
+    private static string? NullIfEmpty(string? text) => VietnameseText.Nfc(text).Trim() is { Length: > 0 } t ? t : null;
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Q11Portal.Core.Common;
+using Q11Portal.Core.Data;
+
+namespace Q11Portal.Core.Articles;
+
+/// <summary>The newsroom's article list: every state, filtered by status, category, author and title, newest change first.</summary>
+public sealed class ArticleListQuery(PortalDbContext db)
+{
+    public async Task<ArticleListResult> ListAsync(ArticleListFilter filter, CancellationToken ct)
+    {
+        var query = db.Articles.AsNoTracking();
+        if (filter.Status is { } status)
+        {
+            query = query.Where(a => a.Status == status);
+        }
+
+        if (filter.CategoryId is { } categoryId)
+        {
+            query = query.Where(a => a.CategoryId == categoryId);
+        }
+
+        if (!string.IsNullOrEmpty(filter.AuthorId))
+        {
+            query = query.Where(a => a.CreatedById == filter.AuthorId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Query))
+        {
+            // Slugs are the folded title: a search without marks ("dai hoi") finds "Đại hội".
+            var folded = Slug.From(filter.Query);
+            var exact = VietnameseText.Nfc(filter.Query).Trim();
+            query = query.Where(a => a.Title.Contains(exact) || (folded.Length > 0 && a.Slug.Contains(folded)));
+        }
+
+        var pageSize = Math.Clamp(filter.PageSize, 5, 100);
+        var total = await query.CountAsync(ct);
+        var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var rows = await query
+            .OrderByDescending(a => a.UpdatedAtUtc).ThenByDescending(a => a.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(a => new
+            {
+                a.Id, a.Title, a.Slug, a.Status, CategoryName = a.Category.Name, a.CreatedById, a.UpdatedAtUtc, a.PublishedAtUtc, a.ViewCount,
+            })
+            .ToListAsync(ct);
+        var authorIds = rows.Select(r => r.CreatedById).OfType<string>().Distinct().ToList();
+        var authors = await db.Users.AsNoTracking().Where(u => authorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var items = rows.Select(r => new ArticleListItem(r.Id, r.Title, r.Slug, r.Status, r.CategoryName,
+            r.CreatedById is not null && authors.TryGetValue(r.CreatedById, out var name) ? name : null,
+            r.UpdatedAtUtc, r.PublishedAtUtc, r.ViewCount)).ToList();
+        return new ArticleListResult(items, page, pageSize, total);
+    }
+}
