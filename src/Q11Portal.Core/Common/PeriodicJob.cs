@@ -19,6 +19,10 @@ public abstract class PeriodicJob(TimeProvider clock, ILogger logger) : Backgrou
     /// <summary>One round of the job.</summary>
     protected abstract Task RunRoundAsync(CancellationToken ct);
 
+    /// <summary>Runs one round now, as the timer would (failures are not caught here): tests on a fake clock call it
+    /// instead of waiting for the timer's callback in real time.</summary>
+    public Task RunRoundNowAsync(CancellationToken ct) => RunRoundAsync(ct);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!Enabled)
