@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
 using Q11Portal.Core.Users;
 
@@ -79,11 +80,11 @@ public static class UserCommands
         return command;
     }
 
-    private static int Report(CliHost host, UserCommandResult result, string success)
+    private static int Report(CliHost host, Result result, string success)
     {
         if (!result.Succeeded)
         {
-            throw new CliException(string.Join(" ", result.Errors));
+            throw new CliException(result.Message ?? result.Outcome.ToString());
         }
 
         host.Out.WriteLine(success);

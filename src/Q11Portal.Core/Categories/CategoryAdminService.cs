@@ -10,11 +10,10 @@ namespace Q11Portal.Core.Categories;
 public sealed record CategoryNode(int Id, string Name, string Slug, string? Description, int? ParentId, int Depth, int SortOrder, bool ShowOnHome, int ArticleCount, int ChildCount);
 
 /// <summary>Editors' category management: create, rename (with slug), move under a parent without cycles, reorder
-/// among siblings, delete only when empty. Every change is audited. Methods return a Vietnamese error or null.</summary>
+/// among siblings, delete only when empty. Every change is audited; every command answers with a <see cref="Result"/>.</summary>
 public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit, TimeProvider clock)
 {
-    /// <summary>The error every method returns when the category does not exist (the web layer answers 404).</summary>
-    public const string NotFound = "Không tìm thấy chuyên mục này; có thể đã bị xóa.";
+    private static readonly Result Missing = Result.NotFound("Không tìm thấy chuyên mục này; có thể đã bị xóa.");
 
     public const int NameMaxLength = 150;
     public const int DescriptionMaxLength = 1000;
@@ -76,17 +75,18 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit, Tim
         db.CategorySlugHistory.AsNoTracking().Where(h => h.CategoryId == id)
             .OrderByDescending(h => h.RetiredAtUtc).ThenByDescending(h => h.Id).Select(h => h.Slug).ToListAsync(ct);
 
-    public async Task<(int? Id, string? Error)> CreateAsync(string? name, string? slug, int? parentId, string? description, bool showOnHome, string? userName, CancellationToken ct)
+    /// <summary>Creates a category under <paramref name="parentId"/> (null = top level); the value is its id.</summary>
+    public async Task<Result<int>> CreateAsync(string? name, string? slug, int? parentId, string? description, bool showOnHome, string? userName, CancellationToken ct)
     {
-        var (cleanName, cleanSlug, cleanDescription, error) = await ValidateAsync(null, name, slug, description, ct);
-        if (error is null && parentId is not null && !await db.Categories.AnyAsync(c => c.Id == parentId, ct))
+        var (cleanName, cleanSlug, cleanDescription, check) = await ValidateAsync(null, name, slug, description, ct);
+        if (check.Succeeded && parentId is not null && !await db.Categories.AnyAsync(c => c.Id == parentId, ct))
         {
-            error = "Chuyên mục cha đã chọn không còn tồn tại.";
+            check = Result.Invalid("Chuyên mục cha đã chọn không còn tồn tại.");
         }
 
-        if (error is not null)
+        if (!check.Succeeded)
         {
-            return (null, error);
+            return Result<int>.From(check);
         }
 
         var order = await db.Categories.Where(c => c.ParentId == parentId).MaxAsync(c => (int?)c.SortOrder, ct) ?? 0;
@@ -96,30 +96,30 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit, Tim
         await db.SaveChangesAsync(ct);
         audit.Add(userName, AuditActions.CategoryCreated, nameof(Category), category.Id.ToString(), $"{cleanName} ({cleanSlug})");
         await db.SaveChangesAsync(ct);
-        return (category.Id, null);
+        return category.Id;
     }
 
     /// <summary>Renames (and re-slugs) a category and moves it under <paramref name="parentId"/> (null = top level).</summary>
-    public async Task<string?> UpdateAsync(int id, string? name, string? slug, int? parentId, string? description, bool showOnHome, string? userName, CancellationToken ct)
+    public async Task<Result> UpdateAsync(int id, string? name, string? slug, int? parentId, string? description, bool showOnHome, string? userName, CancellationToken ct)
     {
         var category = await db.Categories.SingleOrDefaultAsync(c => c.Id == id, ct);
         if (category is null)
         {
-            return NotFound;
+            return Missing;
         }
 
-        var (cleanName, cleanSlug, cleanDescription, error) = await ValidateAsync(id, name, slug, description, ct);
-        if (error is not null)
+        var (cleanName, cleanSlug, cleanDescription, check) = await ValidateAsync(id, name, slug, description, ct);
+        if (!check.Succeeded)
         {
-            return error;
+            return check;
         }
 
         if (parentId != category.ParentId)
         {
-            var moveError = await CheckParentAsync(id, parentId, ct);
-            if (moveError is not null)
+            var move = await CheckParentAsync(id, parentId, ct);
+            if (!move.Succeeded)
             {
-                return moveError;
+                return move;
             }
 
             category.SortOrder = (await db.Categories.Where(c => c.ParentId == parentId).MaxAsync(c => (int?)c.SortOrder, ct) ?? 0) + 1;
@@ -161,16 +161,16 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit, Tim
         audit.Add(userName, moved ? AuditActions.CategoryMoved : AuditActions.CategoryUpdated,
             nameof(Category), id.ToString(), changes.Count == 0 ? cleanName : string.Join("; ", changes));
         await db.SaveChangesAsync(ct);
-        return null;
+        return Result.Ok;
     }
 
     /// <summary>Moves a category one place up (-1) or down (+1) among its siblings.</summary>
-    public async Task<string?> MoveAsync(int id, int direction, string? userName, CancellationToken ct)
+    public async Task<Result> MoveAsync(int id, int direction, string? userName, CancellationToken ct)
     {
         var category = await db.Categories.SingleOrDefaultAsync(c => c.Id == id, ct);
         if (category is null)
         {
-            return NotFound;
+            return Missing;
         }
 
         var siblings = await db.Categories.Where(c => c.ParentId == category.ParentId).OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(ct);
@@ -178,7 +178,7 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit, Tim
         var target = index + Math.Sign(direction);
         if (target < 0 || target >= siblings.Count)
         {
-            return null;
+            return Result.Ok;
         }
 
         (siblings[index], siblings[target]) = (siblings[target], siblings[index]);
@@ -189,18 +189,18 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit, Tim
 
         audit.Add(userName, AuditActions.CategoryReordered, nameof(Category), id.ToString(), $"{category.Name} → vị trí {target + 1}");
         await db.SaveChangesAsync(ct);
-        return null;
+        return Result.Ok;
     }
 
     /// <summary>Deletes a category. One that still has articles or sub-categories is refused unless
     /// <paramref name="moveContentTo"/> names another category: its articles and sub-categories then move there first,
     /// in the same transaction.</summary>
-    public async Task<string?> DeleteAsync(int id, int? moveContentTo, string? userName, CancellationToken ct)
+    public async Task<Result> DeleteAsync(int id, int? moveContentTo, string? userName, CancellationToken ct)
     {
         var category = await db.Categories.SingleOrDefaultAsync(c => c.Id == id, ct);
         if (category is null)
         {
-            return NotFound;
+            return Missing;
         }
 
         var children = await db.Categories.Where(c => c.ParentId == id).OrderBy(c => c.SortOrder).ThenBy(c => c.Name).ToListAsync(ct);
@@ -210,27 +210,27 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit, Tim
         {
             if (targetId == id)
             {
-                return "Hãy chọn một chuyên mục khác để nhận bài viết và chuyên mục con.";
+                return Result.Invalid("Hãy chọn một chuyên mục khác để nhận bài viết và chuyên mục con.");
             }
 
             target = await db.Categories.SingleOrDefaultAsync(c => c.Id == targetId, ct);
             if (target is null)
             {
-                return "Chuyên mục nhận bài viết đã chọn không còn tồn tại.";
+                return Result.Invalid("Chuyên mục nhận bài viết đã chọn không còn tồn tại.");
             }
 
-            if (children.Count > 0 && await CheckParentAsync(id, targetId, ct) is not null)
+            if (children.Count > 0 && !(await CheckParentAsync(id, targetId, ct)).Succeeded)
             {
-                return $"Không thể chuyển sang “{target.Name}” vì đó là chuyên mục con của “{category.Name}”; hãy chọn chuyên mục khác.";
+                return Result.Invalid($"Không thể chuyển sang “{target.Name}” vì đó là chuyên mục con của “{category.Name}”; hãy chọn chuyên mục khác.");
             }
         }
         else if (children.Count > 0)
         {
-            return $"Chuyên mục “{category.Name}” còn {children.Count} chuyên mục con; hãy chọn nơi chuyển chúng đến, hoặc chuyển/xóa chúng trước.";
+            return Result.Invalid($"Chuyên mục “{category.Name}” còn {children.Count} chuyên mục con; hãy chọn nơi chuyển chúng đến, hoặc chuyển/xóa chúng trước.");
         }
         else if (articles > 0)
         {
-            return $"Chuyên mục “{category.Name}” còn {articles} bài viết; hãy chọn chuyên mục nhận các bài này trước khi xóa.";
+            return Result.Invalid($"Chuyên mục “{category.Name}” còn {articles} bài viết; hãy chọn chuyên mục nhận các bài này trước khi xóa.");
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
@@ -264,7 +264,7 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit, Tim
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         });
-        return null;
+        return Result.Ok;
     }
 
     /// <summary>Keeps the old slug as a redirect; the new slug stops being anybody's old slug.</summary>
@@ -285,22 +285,22 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit, Tim
     }
 
     /// <summary>A category cannot go under itself or under one of its own descendants.</summary>
-    private async Task<string?> CheckParentAsync(int id, int? parentId, CancellationToken ct)
+    private async Task<Result> CheckParentAsync(int id, int? parentId, CancellationToken ct)
     {
         if (parentId is null)
         {
-            return null;
+            return Result.Ok;
         }
 
         if (parentId == id)
         {
-            return "Không thể đặt một chuyên mục làm chuyên mục con của chính nó.";
+            return Result.Invalid("Không thể đặt một chuyên mục làm chuyên mục con của chính nó.");
         }
 
         var parents = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.ParentId, ct);
         if (!parents.ContainsKey(parentId.Value))
         {
-            return "Chuyên mục cha đã chọn không còn tồn tại.";
+            return Result.Invalid("Chuyên mục cha đã chọn không còn tồn tại.");
         }
 
         var seen = new HashSet<int>();
@@ -308,14 +308,15 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit, Tim
         {
             if (current == id)
             {
-                return "Không thể chuyển chuyên mục vào bên trong chuyên mục con của nó (sẽ tạo thành vòng lặp).";
+                return Result.Invalid("Không thể chuyển chuyên mục vào bên trong chuyên mục con của nó (sẽ tạo thành vòng lặp).");
             }
         }
 
-        return null;
+        return Result.Ok;
     }
 
-    private async Task<(string Name, string Slug, string? Description, string? Error)> ValidateAsync(int? id, string? name, string? slug, string? description, CancellationToken ct)
+    /// <summary>The cleaned texts, and Ok or the first rule they break.</summary>
+    private async Task<(string Name, string Slug, string? Description, Result Check)> ValidateAsync(int? id, string? name, string? slug, string? description, CancellationToken ct)
     {
         var cleanName = VietnameseText.Label(name);
         var cleanDescription = VietnameseText.NfcOrNull(description)?.Trim() is { Length: > 0 } d ? d : null;
@@ -342,6 +343,6 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit, Tim
             error = $"Đường dẫn “{cleanSlug}” đã được chuyên mục khác dùng; hãy chọn đường dẫn khác.";
         }
 
-        return (cleanName, cleanSlug, cleanDescription, error);
+        return (cleanName, cleanSlug, cleanDescription, error is null ? Result.Ok : Result.Invalid(error));
     }
 }

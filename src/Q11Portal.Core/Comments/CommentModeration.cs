@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Q11Portal.Core.Audit;
+using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
 
 namespace Q11Portal.Core.Comments;
@@ -51,12 +52,6 @@ public sealed record CommentQueuePage(IReadOnlyList<CommentQueueItem> Items, int
 
 public sealed record ArticleCommentCount(int ArticleId, string Title, int Count);
 
-/// <summary>Outcome of a decision: how many comments changed, and a Vietnamese error when nothing could be done.</summary>
-public sealed record ModerationResult(int Changed, string? Error = null)
-{
-    public bool Succeeded => Error is null;
-}
-
 public static class CommentAuditActions
 {
     public const string EntityType = "Comment";
@@ -68,7 +63,8 @@ public static class CommentAuditActions
 }
 
 /// <summary>Staff side of comments: the queue and every decision on it, each written to the audit log in the same
-/// unit of work as the change itself.</summary>
+/// unit of work as the change itself. A decision answers with a <see cref="Result{T}"/> whose value is how many comments
+/// it changed.</summary>
 public sealed class CommentModeration(PortalDbContext db, AuditLog audit, IOptions<CommentOptions> options, TimeProvider clock)
 {
     /// <summary>Largest selection one bulk action accepts.</summary>
@@ -131,34 +127,34 @@ public sealed class CommentModeration(PortalDbContext db, AuditLog audit, IOptio
             .ToListAsync(ct);
 
     /// <summary>Applies one decision to every selected comment. Reject needs a reason; for the others it is optional.</summary>
-    public async Task<ModerationResult> DecideAsync(IReadOnlyCollection<int> ids, ModerationAction action, string? reason, string userName, CancellationToken ct)
+    public async Task<Result<int>> DecideAsync(IReadOnlyCollection<int> ids, ModerationAction action, string? reason, string userName, CancellationToken ct)
     {
         var selected = ids.Distinct().ToList();
         if (selected.Count == 0)
         {
-            return new ModerationResult(0, "Chưa chọn bình luận nào.");
+            return Refused(Result.Invalid("Chưa chọn bình luận nào."));
         }
 
         if (selected.Count > MaxSelection)
         {
-            return new ModerationResult(0, $"Mỗi lần chỉ xử lý tối đa {MaxSelection} bình luận.");
+            return Refused(Result.Invalid($"Mỗi lần chỉ xử lý tối đa {MaxSelection} bình luận."));
         }
 
         var why = CommentText.CleanBody(reason);
         if (why.Length > ReasonMaxLength)
         {
-            return new ModerationResult(0, $"Lý do dài tối đa {ReasonMaxLength} ký tự.");
+            return Refused(Result.Invalid($"Lý do dài tối đa {ReasonMaxLength} ký tự."));
         }
 
         if (action == ModerationAction.Reject && why.Length == 0)
         {
-            return new ModerationResult(0, "Vui lòng ghi lý do từ chối.");
+            return Refused(Result.Invalid("Vui lòng ghi lý do từ chối."));
         }
 
         var comments = await db.Comments.Where(c => selected.Contains(c.Id)).ToListAsync(ct);
         if (comments.Count == 0)
         {
-            return new ModerationResult(0, "Không tìm thấy bình luận đã chọn (có thể đã bị xóa).");
+            return Refused(Result.NotFound("Không tìm thấy bình luận đã chọn (có thể đã bị xóa)."));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -183,7 +179,7 @@ public sealed class CommentModeration(PortalDbContext db, AuditLog audit, IOptio
             db.Comments.RemoveRange(replies);
             db.Comments.RemoveRange(comments);
             await db.SaveChangesAsync(ct);
-            return new ModerationResult(comments.Count);
+            return comments.Count;
         }
 
         var (status, auditAction) = action switch
@@ -206,29 +202,29 @@ public sealed class CommentModeration(PortalDbContext db, AuditLog audit, IOptio
         }
 
         await db.SaveChangesAsync(ct);
-        return new ModerationResult(comments.Count);
+        return comments.Count;
     }
 
     /// <summary>Posts a staff reply ("Trả lời") under a comment; it is public at once. Replying to a comment that
     /// still waits approves it too (a public answer to a hidden question makes no sense); a rejected or spam comment
     /// cannot be answered publicly. A reply to a reply goes under the original comment.</summary>
-    public async Task<ModerationResult> ReplyAsync(int commentId, string? text, string userName, CancellationToken ct)
+    public async Task<Result<int>> ReplyAsync(int commentId, string? text, string userName, CancellationToken ct)
     {
         var body = CommentText.CleanBody(text);
         if (body.Length == 0)
         {
-            return new ModerationResult(0, "Vui lòng nhập nội dung trả lời.");
+            return Refused(Result.Invalid("Vui lòng nhập nội dung trả lời."));
         }
 
         if (body.Length > Math.Max(options.Value.BodyMaxLength, 5000))
         {
-            return new ModerationResult(0, $"Trả lời dài tối đa {Math.Max(options.Value.BodyMaxLength, 5000)} ký tự.");
+            return Refused(Result.Invalid($"Trả lời dài tối đa {Math.Max(options.Value.BodyMaxLength, 5000)} ký tự."));
         }
 
         var target = await db.Comments.SingleOrDefaultAsync(c => c.Id == commentId, ct);
         if (target is null)
         {
-            return new ModerationResult(0, "Không tìm thấy bình luận (có thể đã bị xóa).");
+            return Refused(Result.NotFound("Không tìm thấy bình luận (có thể đã bị xóa)."));
         }
 
         if (target.ParentId is int parentId)
@@ -238,7 +234,7 @@ public sealed class CommentModeration(PortalDbContext db, AuditLog audit, IOptio
 
         if (target.Status is CommentStatus.Rejected or CommentStatus.Spam)
         {
-            return new ModerationResult(0, "Không thể trả lời công khai một bình luận đã bị từ chối hoặc là spam. Hãy duyệt nó trước.");
+            return Refused(Result.Conflict("Không thể trả lời công khai một bình luận đã bị từ chối hoặc là spam. Hãy duyệt nó trước."));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -267,7 +263,7 @@ public sealed class CommentModeration(PortalDbContext db, AuditLog audit, IOptio
         audit.Add(userName, CommentAuditActions.Reply, CommentAuditActions.EntityType, Id(target.Id),
             "Trả lời: " + (body.Length > 300 ? body[..300] + "…" : body));
         await db.SaveChangesAsync(ct);
-        return new ModerationResult(1);
+        return 1;
     }
 
     private IQueryable<Comment> Filtered(CommentQueueFilter filter)
@@ -295,6 +291,8 @@ public sealed class CommentModeration(PortalDbContext db, AuditLog audit, IOptio
         };
         return query;
     }
+
+    private static Result<int> Refused(Result failure) => Result<int>.From(failure);
 
     private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -18,9 +18,10 @@ public sealed class CommentPrivacyJob(
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.CleanupIntervalMinutes);
 
-    protected override Task RunRoundAsync(CancellationToken ct) => RunOnceAsync(ct);
+    protected override Task RunRoundAsync(CancellationToken ct) => CleanUpAsync(ct);
 
-    public async Task<(int Addresses, int Tokens)> RunOnceAsync(CancellationToken ct)
+    /// <summary>One round of the job, as the timer runs it: how many addresses were cleared and tokens removed.</summary>
+    public async Task<(int Addresses, int Tokens)> CleanUpAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();

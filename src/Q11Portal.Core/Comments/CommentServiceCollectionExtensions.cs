@@ -4,8 +4,8 @@ namespace Q11Portal.Core.Comments;
 
 public static class CommentServiceCollectionExtensions
 {
-    /// <summary>Comment services that do not depend on HTTP: options, text rules, tokens, ALTCHA, moderation,
-    /// and the privacy job.</summary>
+    /// <summary>Comment services that do not depend on HTTP: options, text rules, tokens, ALTCHA, the submission
+    /// guard, moderation, and the privacy job.</summary>
     public static IServiceCollection AddPortalComments(this IServiceCollection services)
     {
         services.AddOptions<CommentOptions>()
@@ -19,6 +19,7 @@ public static class CommentServiceCollectionExtensions
         services.AddSingleton<CommentFormToken>();
         services.AddScoped<SpentTokenStore>();
         services.AddScoped<CommentService>();
+        services.AddScoped<CommentSubmissionGuard>();
         services.AddScoped<CommentModeration>();
         services.AddSingleton<CommentPrivacyJob>();
         services.AddHostedService(sp => sp.GetRequiredService<CommentPrivacyJob>());

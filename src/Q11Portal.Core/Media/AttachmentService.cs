@@ -20,12 +20,14 @@ public sealed class AttachmentService(
 {
     public const int TitleMaxLength = 300;
 
+    private static readonly Result Missing = Result.NotFound("Không tìm thấy văn bản này; có thể đã được gỡ.");
+
     /// <summary>Outside the uploads directory, which is published at /media.</summary>
     public string DocumentsDirectory => paths.DocumentsDirectory;
 
     public static string AcceptedTypesText => "PDF, Word (DOC, DOCX), Excel (XLS, XLSX), PowerPoint (PPT, PPTX) hoặc OpenDocument (ODT, ODS, ODP)";
 
-    public async Task<MediaResult<AttachmentSummary>> AddAsync(
+    public async Task<Result<AttachmentSummary>> AddAsync(
         int articleId, Stream content, long? declaredLength, string? fileName, string? title, string? userName, CancellationToken ct)
     {
         var limit = options.Value.MaxDocumentBytes;
@@ -33,30 +35,30 @@ public sealed class AttachmentService(
         var cleanTitle = VietnameseText.Nfc(title).Trim();
         if (cleanTitle.Length > TitleMaxLength)
         {
-            return MediaResult<AttachmentSummary>.Fail($"Tên hiển thị của văn bản dài tối đa {TitleMaxLength} ký tự.");
+            return MediaService.Refused<AttachmentSummary>($"Tên hiển thị của văn bản dài tối đa {TitleMaxLength} ký tự.");
         }
 
         var article = await db.Articles.Where(a => a.Id == articleId).Select(a => new { a.Id, a.Title }).SingleOrDefaultAsync(ct);
         if (article is null)
         {
-            return MediaResult<AttachmentSummary>.Fail("Không tìm thấy bài viết để đính kèm văn bản.");
+            return Result<AttachmentSummary>.From(Result.NotFound("Không tìm thấy bài viết để đính kèm văn bản."));
         }
 
         var tooLarge = $"Văn bản “{name}” quá lớn; dung lượng tối đa là {MediaOptions.SizeText(limit)}.";
         if (declaredLength > limit)
         {
-            return MediaResult<AttachmentSummary>.Fail(tooLarge);
+            return MediaService.Refused<AttachmentSummary>(tooLarge);
         }
 
         var bytes = await MediaService.ReadLimitedAsync(content, limit, ct);
         if (bytes is null)
         {
-            return MediaResult<AttachmentSummary>.Fail(tooLarge);
+            return MediaService.Refused<AttachmentSummary>(tooLarge);
         }
 
         if (bytes.Length == 0)
         {
-            return MediaResult<AttachmentSummary>.Fail("Chưa chọn tệp văn bản, hoặc tệp rỗng.");
+            return MediaService.Refused<AttachmentSummary>("Chưa chọn tệp văn bản, hoặc tệp rỗng.");
         }
 
         var extension = Path.GetExtension(name).ToLowerInvariant();
@@ -65,7 +67,7 @@ public sealed class AttachmentService(
         if (kind is null)
         {
             logger.LogWarning("Document upload {FileName} by {UserName} refused: content matches no accepted document type", name, userName);
-            return MediaResult<AttachmentSummary>.Fail(claimed is null
+            return MediaService.Refused<AttachmentSummary>(claimed is null
                 ? $"Tệp “{name}” không được nhận. Chỉ nhận văn bản {AcceptedTypesText}."
                 : $"Nội dung tệp “{name}” không phải là tệp {claimed.DisplayName} như phần mở rộng {extension} cho biết (hoặc tệp có macro). Hãy mở và lưu lại tệp rồi tải lên.");
         }
@@ -78,7 +80,7 @@ public sealed class AttachmentService(
         else if (claimed?.Kind != kind)
         {
             logger.LogWarning("Document upload {FileName} by {UserName} refused: content is {Kind}, name says {Extension}", name, userName, kind, extension);
-            return MediaResult<AttachmentSummary>.Fail($"Tệp “{name}” thực chất là tệp {type.DisplayName} ({type.Extension}) chứ không phải {extension}. Hãy đổi đúng phần mở rộng rồi tải lại.");
+            return MediaService.Refused<AttachmentSummary>($"Tệp “{name}” thực chất là tệp {type.DisplayName} ({type.Extension}) chứ không phải {extension}. Hãy đổi đúng phần mở rộng rồi tải lại.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -105,7 +107,7 @@ public sealed class AttachmentService(
             audit.Add(userName, "attachment.add", nameof(Article), articleId.ToString(), $"{name} ({bytes.Length} bytes)");
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Document {AttachmentId} ({FileName}) attached to article {ArticleId} by {UserName}", attachment.Id, name, articleId, userName);
-            return MediaResult<AttachmentSummary>.Ok(ToSummary(attachment));
+            return ToSummary(attachment);
         }
         catch
         {
@@ -145,29 +147,29 @@ public sealed class AttachmentService(
         return new AttachmentDownload(row.FileName, row.ContentType, path, row.SizeBytes);
     }
 
-    /// <summary>Removes a document from its article; returns false when it does not exist.</summary>
-    public async Task<bool> DeleteAsync(int id, string? userName, CancellationToken ct)
+    /// <summary>Removes a document from its article.</summary>
+    public async Task<Result> DeleteAsync(int id, string? userName, CancellationToken ct)
     {
         var attachment = await db.Attachments.SingleOrDefaultAsync(a => a.Id == id, ct);
         if (attachment is null)
         {
-            return false;
+            return Missing;
         }
 
         db.Attachments.Remove(attachment);
         audit.Add(userName, "attachment.delete", nameof(Article), attachment.ArticleId.ToString(), attachment.FileName);
         await db.SaveChangesAsync(ct);
         MediaService.TryDelete(PhysicalPath(attachment.StoredName));
-        return true;
+        return Result.Ok;
     }
 
-    /// <summary>Moves a document one place up (-1) or down (+1) in its article's list.</summary>
-    public async Task MoveAsync(int id, int direction, CancellationToken ct)
+    /// <summary>Moves a document one place up (-1) or down (+1) in its article's list; the first or last stays put.</summary>
+    public async Task<Result> MoveAsync(int id, int direction, CancellationToken ct)
     {
         var attachment = await db.Attachments.SingleOrDefaultAsync(a => a.Id == id, ct);
         if (attachment is null)
         {
-            return;
+            return Missing;
         }
 
         var siblings = await db.Attachments.Where(a => a.ArticleId == attachment.ArticleId).OrderBy(a => a.SortOrder).ThenBy(a => a.Id).ToListAsync(ct);
@@ -175,7 +177,7 @@ public sealed class AttachmentService(
         var target = index + Math.Sign(direction);
         if (target < 0 || target >= siblings.Count)
         {
-            return;
+            return Result.Ok;
         }
 
         (siblings[index], siblings[target]) = (siblings[target], siblings[index]);
@@ -185,6 +187,7 @@ public sealed class AttachmentService(
         }
 
         await db.SaveChangesAsync(ct);
+        return Result.Ok;
     }
 
     public string PhysicalPath(string storedName) =>

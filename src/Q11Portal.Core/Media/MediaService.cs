@@ -21,10 +21,11 @@ public sealed class MediaService(
     public const int AltTextMaxLength = 500;
     public const int CaptionMaxLength = 500;
     private static readonly System.Globalization.CultureInfo Vietnamese = System.Globalization.CultureInfo.GetCultureInfo("vi-VN");
+    private static readonly Result Missing = Result.NotFound("Không tìm thấy ảnh này; có thể ảnh đã bị xóa.");
 
     /// <summary>Checks, re-encodes and stores an image. <paramref name="declaredLength"/> (e.g. the multipart part's
     /// length) lets an oversized file be refused before it is read.</summary>
-    public async Task<MediaResult<MediaSummary>> UploadImageAsync(
+    public async Task<Result<MediaSummary>> UploadImageAsync(
         Stream content, long? declaredLength, string? fileName, string? altText, string? caption, string? userName, CancellationToken ct)
     {
         var limits = options.Value;
@@ -33,42 +34,42 @@ public sealed class MediaService(
         var cleanCaption = VietnameseText.NfcOrNull(caption)?.Trim() is { Length: > 0 } c ? c : null;
         if (alt.Length == 0)
         {
-            return MediaResult<MediaSummary>.Fail("Vui lòng nhập mô tả ảnh (văn bản thay thế) để người dùng trình đọc màn hình biết ảnh nói gì.");
+            return Refused<MediaSummary>("Vui lòng nhập mô tả ảnh (văn bản thay thế) để người dùng trình đọc màn hình biết ảnh nói gì.");
         }
 
         if (alt.Length > AltTextMaxLength || cleanCaption?.Length > CaptionMaxLength)
         {
-            return MediaResult<MediaSummary>.Fail($"Mô tả ảnh và chú thích dài tối đa {AltTextMaxLength} ký tự.");
+            return Refused<MediaSummary>($"Mô tả ảnh và chú thích dài tối đa {AltTextMaxLength} ký tự.");
         }
 
         var tooLarge = $"Ảnh “{name}” quá lớn; dung lượng tối đa là {MediaOptions.SizeText(limits.MaxImageBytes)}.";
         if (declaredLength > limits.MaxImageBytes)
         {
-            return MediaResult<MediaSummary>.Fail(tooLarge);
+            return Refused<MediaSummary>(tooLarge);
         }
 
         var bytes = await ReadLimitedAsync(content, limits.MaxImageBytes, ct);
         if (bytes is null)
         {
-            return MediaResult<MediaSummary>.Fail(tooLarge);
+            return Refused<MediaSummary>(tooLarge);
         }
 
         if (bytes.Length == 0)
         {
-            return MediaResult<MediaSummary>.Fail("Chưa chọn tệp ảnh, hoặc tệp rỗng.");
+            return Refused<MediaSummary>("Chưa chọn tệp ảnh, hoặc tệp rỗng.");
         }
 
         var header = processor.ReadHeader(bytes);
         if (header is null)
         {
             logger.LogWarning("Image upload {FileName} by {UserName} refused: content is not a JPEG, PNG, GIF or WebP image", name, userName);
-            return MediaResult<MediaSummary>.Fail($"Tệp “{name}” không phải là ảnh JPEG, PNG, WebP hoặc GIF (nội dung tệp không khớp).");
+            return Refused<MediaSummary>($"Tệp “{name}” không phải là ảnh JPEG, PNG, WebP hoặc GIF (nội dung tệp không khớp).");
         }
 
         if (header.Pixels > limits.MaxImagePixels || header.Width > limits.MaxImageSide || header.Height > limits.MaxImageSide)
         {
             logger.LogWarning("Image upload {FileName} by {UserName} refused: {Width}x{Height} pixels exceeds the limit", name, userName, header.Width, header.Height);
-            return MediaResult<MediaSummary>.Fail(string.Create(Vietnamese,
+            return Refused<MediaSummary>(string.Create(Vietnamese,
                 $"Ảnh “{name}” có kích thước {header.Width:N0}×{header.Height:N0} điểm ảnh, vượt giới hạn " +
                 $"{limits.MaxImagePixels / 1_000_000.0:0.#} triệu điểm ảnh (cạnh dài nhất {limits.MaxImageSide:N0}). Hãy thu nhỏ ảnh rồi tải lại."));
         }
@@ -78,7 +79,7 @@ public sealed class MediaService(
         var renditions = processor.Render(bytes, widths, limits.JpegQuality);
         if (renditions is null)
         {
-            return MediaResult<MediaSummary>.Fail($"Ảnh “{name}” bị hỏng hoặc không đầy đủ nên không đọc được. Hãy mở ảnh trên máy, lưu lại rồi tải lên.");
+            return Refused<MediaSummary>($"Ảnh “{name}” bị hỏng hoặc không đầy đủ nên không đọc được. Hãy mở ảnh trên máy, lưu lại rồi tải lên.");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -114,7 +115,7 @@ public sealed class MediaService(
             audit.Add(userName, "media.upload", nameof(MediaFile), media.Id.ToString(), $"{name} ({header.Format}, {header.Width}×{header.Height})");
             await db.SaveChangesAsync(ct);
             logger.LogInformation("Image {MediaId} ({FileName}, {Width}x{Height}) uploaded by {UserName}", media.Id, name, header.Width, header.Height, userName);
-            return MediaResult<MediaSummary>.Ok(ToSummary(media));
+            return ToSummary(media);
         }
         catch
         {
@@ -150,25 +151,25 @@ public sealed class MediaService(
     public Task<MediaSummary?> FindAsync(int id, CancellationToken ct) =>
         db.MediaFiles.AsNoTracking().Where(m => m.Id == id).Select(Projection).SingleOrDefaultAsync(ct);
 
-    /// <summary>Changes alt text and caption; returns an error message or null.</summary>
-    public async Task<string?> UpdateTextAsync(int id, string? altText, string? caption, string? userName, CancellationToken ct)
+    /// <summary>Changes alt text and caption.</summary>
+    public async Task<Result> UpdateTextAsync(int id, string? altText, string? caption, string? userName, CancellationToken ct)
     {
         var media = await db.MediaFiles.SingleOrDefaultAsync(m => m.Id == id, ct);
         if (media is null)
         {
-            return "Không tìm thấy ảnh này; có thể ảnh đã bị xóa.";
+            return Missing;
         }
 
         var alt = VietnameseText.Nfc(altText).Trim();
         var cleanCaption = VietnameseText.NfcOrNull(caption)?.Trim() is { Length: > 0 } c ? c : null;
         if (alt.Length == 0)
         {
-            return "Vui lòng nhập mô tả ảnh (văn bản thay thế).";
+            return Result.Invalid("Vui lòng nhập mô tả ảnh (văn bản thay thế).");
         }
 
         if (alt.Length > AltTextMaxLength || cleanCaption?.Length > CaptionMaxLength)
         {
-            return $"Mô tả ảnh và chú thích dài tối đa {AltTextMaxLength} ký tự.";
+            return Result.Invalid($"Mô tả ảnh và chú thích dài tối đa {AltTextMaxLength} ký tự.");
         }
 
         media.AltText = alt;
@@ -176,23 +177,24 @@ public sealed class MediaService(
         media.SearchText = SearchTextOf(media.OriginalFileName, alt, cleanCaption);
         audit.Add(userName, "media.update", nameof(MediaFile), id.ToString(), media.OriginalFileName);
         await db.SaveChangesAsync(ct);
-        return null;
+        return Result.Ok;
     }
 
-    /// <summary>Deletes an image that no article uses (as lead image or in its body); returns an error message or null.</summary>
-    public async Task<string?> DeleteAsync(int id, string? userName, CancellationToken ct)
+    /// <summary>Deletes an image that no article uses (as lead image or in its body); one still in use is a
+    /// <see cref="Outcome.Conflict"/>.</summary>
+    public async Task<Result> DeleteAsync(int id, string? userName, CancellationToken ct)
     {
         var media = await db.MediaFiles.SingleOrDefaultAsync(m => m.Id == id, ct);
         if (media is null)
         {
-            return "Không tìm thấy ảnh này; có thể ảnh đã bị xóa.";
+            return Missing;
         }
 
         var usedBy = await db.Articles.Where(a => a.LeadImageId == id || a.BodyHtml.Contains(media.StoredName))
             .Select(a => a.Title).Take(3).ToListAsync(ct);
         if (usedBy.Count > 0)
         {
-            return $"Ảnh đang được dùng trong bài “{usedBy[0]}”{(usedBy.Count > 1 ? " và bài khác" : "")}; hãy gỡ ảnh khỏi bài trước khi xóa.";
+            return Result.Conflict($"Ảnh đang được dùng trong bài “{usedBy[0]}”{(usedBy.Count > 1 ? " và bài khác" : "")}; hãy gỡ ảnh khỏi bài trước khi xóa.");
         }
 
         db.MediaFiles.Remove(media);
@@ -203,8 +205,11 @@ public sealed class MediaService(
             TryDelete(RenditionPath(media.StoredName, width));
         }
 
-        return null;
+        return Result.Ok;
     }
+
+    /// <summary>An upload refused for what was sent (size, type, texts), with the message for the person uploading.</summary>
+    internal static Result<T> Refused<T>(string message) => Result<T>.From(Result.Invalid(message));
 
     public string RenditionPath(string storedName, int width) =>
         Path.Combine(paths.UploadsDirectory, MediaPaths.RenditionFile(storedName, width).Replace('/', Path.DirectorySeparatorChar));

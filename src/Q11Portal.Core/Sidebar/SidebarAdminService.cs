@@ -11,7 +11,7 @@ public sealed record SidebarBlockInput(SidebarBlockKind Kind, string? Title, boo
 
 /// <summary>Editors' sidebar management: blocks (link lists, banners with active dates, video clips, photo reportages)
 /// and their items, each addable, editable, reorderable and removable. Links accept only http(s) and site-relative
-/// addresses. Methods return a Vietnamese error or null; every change is audited.</summary>
+/// addresses. Every command answers with a <see cref="Result"/>; every change is audited.</summary>
 public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
 {
     public static string KindName(SidebarBlockKind kind) => kind switch
@@ -33,13 +33,14 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
     public Task<SidebarBlock?> FindAsync(int id, CancellationToken ct) =>
         db.SidebarBlocks.AsNoTracking().Include(b => b.Items.OrderBy(i => i.SortOrder).ThenBy(i => i.Id)).SingleOrDefaultAsync(b => b.Id == id, ct);
 
-    public async Task<(int? Id, string? Error)> CreateBlockAsync(SidebarBlockInput input, string? userName, CancellationToken ct)
+    /// <summary>Adds a block at the end of the sidebar; the value is its id.</summary>
+    public async Task<Result<int>> CreateBlockAsync(SidebarBlockInput input, string? userName, CancellationToken ct)
     {
         var block = new SidebarBlock();
-        var error = Apply(block, input);
-        if (error is not null)
+        var applied = Apply(block, input);
+        if (!applied.Succeeded)
         {
-            return (null, error);
+            return Result<int>.From(applied);
         }
 
         block.SortOrder = (await db.SidebarBlocks.MaxAsync(b => (int?)b.SortOrder, ct) ?? 0) + 1;
@@ -47,10 +48,10 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         await db.SaveChangesAsync(ct);
         audit.Add(userName, AuditActions.SidebarBlockCreated, nameof(SidebarBlock), block.Id.ToString(), $"{KindName(block.Kind)}: {block.Title}");
         await db.SaveChangesAsync(ct);
-        return (block.Id, null);
+        return block.Id;
     }
 
-    public async Task<string?> UpdateBlockAsync(int id, SidebarBlockInput input, string? userName, CancellationToken ct)
+    public async Task<Result> UpdateBlockAsync(int id, SidebarBlockInput input, string? userName, CancellationToken ct)
     {
         var block = await db.SidebarBlocks.SingleOrDefaultAsync(b => b.Id == id, ct);
         if (block is null)
@@ -58,18 +59,18 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
             return BlockNotFound;
         }
 
-        var error = Apply(block, input);
-        if (error is not null)
+        var applied = Apply(block, input);
+        if (!applied.Succeeded)
         {
-            return error;
+            return applied;
         }
 
         audit.Add(userName, AuditActions.SidebarBlockUpdated, nameof(SidebarBlock), id.ToString(), $"{KindName(block.Kind)}: {block.Title}{(block.IsActive ? "" : " (ẩn)")}");
         await db.SaveChangesAsync(ct);
-        return null;
+        return Result.Ok;
     }
 
-    public async Task<string?> DeleteBlockAsync(int id, string? userName, CancellationToken ct)
+    public async Task<Result> DeleteBlockAsync(int id, string? userName, CancellationToken ct)
     {
         var block = await db.SidebarBlocks.SingleOrDefaultAsync(b => b.Id == id, ct);
         if (block is null)
@@ -80,17 +81,17 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         db.SidebarBlocks.Remove(block);
         audit.Add(userName, AuditActions.SidebarBlockDeleted, nameof(SidebarBlock), id.ToString(), block.Title);
         await db.SaveChangesAsync(ct);
-        return null;
+        return Result.Ok;
     }
 
-    /// <summary>Moves a block one place up (-1) or down (+1); false when the block does not exist.</summary>
-    public async Task<bool> MoveBlockAsync(int id, int direction, string? userName, CancellationToken ct)
+    /// <summary>Moves a block one place up (-1) or down (+1); the first or last block stays where it is.</summary>
+    public async Task<Result> MoveBlockAsync(int id, int direction, string? userName, CancellationToken ct)
     {
         var blocks = await db.SidebarBlocks.OrderBy(b => b.SortOrder).ThenBy(b => b.Id).ToListAsync(ct);
         var index = blocks.FindIndex(b => b.Id == id);
         if (index < 0)
         {
-            return false;
+            return BlockNotFound;
         }
 
         if (Swap(blocks, index, direction, (b, order) => b.SortOrder = order))
@@ -99,10 +100,10 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
             await db.SaveChangesAsync(ct);
         }
 
-        return true;
+        return Result.Ok;
     }
 
-    public async Task<string?> AddItemAsync(int blockId, SidebarItemInput input, string? userName, CancellationToken ct)
+    public async Task<Result> AddItemAsync(int blockId, SidebarItemInput input, string? userName, CancellationToken ct)
     {
         var block = await db.SidebarBlocks.Include(b => b.Items).SingleOrDefaultAsync(b => b.Id == blockId, ct);
         if (block is null)
@@ -111,20 +112,20 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         }
 
         var item = new SidebarItem();
-        var error = Apply(item, input, block.Kind);
-        if (error is not null)
+        var applied = Apply(item, input, block.Kind);
+        if (!applied.Succeeded)
         {
-            return error;
+            return applied;
         }
 
         item.SortOrder = block.Items.Select(i => i.SortOrder).DefaultIfEmpty(0).Max() + 1;
         block.Items.Add(item);
         audit.Add(userName, AuditActions.SidebarItemAdded, nameof(SidebarBlock), blockId.ToString(), item.Title);
         await db.SaveChangesAsync(ct);
-        return null;
+        return Result.Ok;
     }
 
-    public async Task<string?> UpdateItemAsync(int itemId, SidebarItemInput input, string? userName, CancellationToken ct)
+    public async Task<Result> UpdateItemAsync(int itemId, SidebarItemInput input, string? userName, CancellationToken ct)
     {
         var item = await db.SidebarItems.Include(i => i.Block).SingleOrDefaultAsync(i => i.Id == itemId, ct);
         if (item is null)
@@ -132,18 +133,18 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
             return ItemNotFound;
         }
 
-        var error = Apply(item, input, item.Block.Kind);
-        if (error is not null)
+        var applied = Apply(item, input, item.Block.Kind);
+        if (!applied.Succeeded)
         {
-            return error;
+            return applied;
         }
 
         audit.Add(userName, AuditActions.SidebarItemUpdated, nameof(SidebarBlock), item.SidebarBlockId.ToString(), item.Title);
         await db.SaveChangesAsync(ct);
-        return null;
+        return Result.Ok;
     }
 
-    public async Task<string?> DeleteItemAsync(int itemId, string? userName, CancellationToken ct)
+    public async Task<Result> DeleteItemAsync(int itemId, string? userName, CancellationToken ct)
     {
         var item = await db.SidebarItems.SingleOrDefaultAsync(i => i.Id == itemId, ct);
         if (item is null)
@@ -154,16 +155,16 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         db.SidebarItems.Remove(item);
         audit.Add(userName, AuditActions.SidebarItemDeleted, nameof(SidebarBlock), item.SidebarBlockId.ToString(), item.Title);
         await db.SaveChangesAsync(ct);
-        return null;
+        return Result.Ok;
     }
 
-    /// <summary>Moves an item one place up (-1) or down (+1) in its block; returns its block id (null when it is gone).</summary>
-    public async Task<int?> MoveItemAsync(int itemId, int direction, string? userName, CancellationToken ct)
+    /// <summary>Moves an item one place up (-1) or down (+1) in its block; the value is the block's id.</summary>
+    public async Task<Result<int>> MoveItemAsync(int itemId, int direction, string? userName, CancellationToken ct)
     {
         var item = await db.SidebarItems.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId, ct);
         if (item is null)
         {
-            return null;
+            return Result<int>.From(ItemNotFound);
         }
 
         var items = await db.SidebarItems.Where(i => i.SidebarBlockId == item.SidebarBlockId).OrderBy(i => i.SortOrder).ThenBy(i => i.Id).ToListAsync(ct);
@@ -199,27 +200,27 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         return true;
     }
 
-    private static string? Apply(SidebarBlock block, SidebarBlockInput input)
+    private static Result Apply(SidebarBlock block, SidebarBlockInput input)
     {
         var title = VietnameseText.Label(input.Title);
         if (title.Length == 0)
         {
-            return "Vui lòng nhập tiêu đề khối.";
+            return Result.Invalid("Vui lòng nhập tiêu đề khối.");
         }
 
         if (title.Length > 200)
         {
-            return "Tiêu đề khối dài tối đa 200 ký tự.";
+            return Result.Invalid("Tiêu đề khối dài tối đa 200 ký tự.");
         }
 
         if (!Enum.IsDefined(input.Kind))
         {
-            return "Loại khối không hợp lệ.";
+            return Result.Invalid("Loại khối không hợp lệ.");
         }
 
         if (input.ActiveFromLocal is { } from && input.ActiveUntilLocal is { } until && until <= from)
         {
-            return "Ngày kết thúc hiển thị phải sau ngày bắt đầu.";
+            return Result.Invalid("Ngày kết thúc hiển thị phải sau ngày bắt đầu.");
         }
 
         block.Kind = input.Kind;
@@ -227,10 +228,10 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         block.IsActive = input.IsActive;
         block.ActiveFromUtc = input.ActiveFromLocal is { } f ? LocalTime.ToUtc(f) : null;
         block.ActiveUntilUtc = input.ActiveUntilLocal is { } u ? LocalTime.ToUtc(u) : null;
-        return null;
+        return Result.Ok;
     }
 
-    private static string? Apply(SidebarItem item, SidebarItemInput input, SidebarBlockKind kind)
+    private static Result Apply(SidebarItem item, SidebarItemInput input, SidebarBlockKind kind)
     {
         var title = VietnameseText.Label(input.Title);
         var url = Clean(input.Url);
@@ -239,19 +240,19 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         var caption = VietnameseText.NfcOrNull(input.Caption)?.Trim() is { Length: > 0 } c ? c : null;
         if (title.Length == 0)
         {
-            return "Vui lòng nhập tiêu đề mục.";
+            return Result.Invalid("Vui lòng nhập tiêu đề mục.");
         }
 
         if (title.Length > 300 || caption?.Length > 500)
         {
-            return "Tiêu đề mục dài tối đa 300 ký tự, chú thích tối đa 500 ký tự.";
+            return Result.Invalid("Tiêu đề mục dài tối đa 300 ký tự, chú thích tối đa 500 ký tự.");
         }
 
         foreach (var (value, label) in new[] { (url, "Liên kết"), (image, "Địa chỉ ảnh"), (video, "Địa chỉ video") })
         {
             if (value is not null && (value.Length > 1000 || !IsSafeUrl(value)))
             {
-                return $"{label} “{value}” không hợp lệ: chỉ nhận địa chỉ bắt đầu bằng https://, http:// hoặc / (trang trong cổng).";
+                return Result.Invalid($"{label} “{value}” không hợp lệ: chỉ nhận địa chỉ bắt đầu bằng https://, http:// hoặc / (trang trong cổng).");
             }
         }
 
@@ -259,7 +260,7 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         {
             if (VideoLinks.Parse(video) is not { } link)
             {
-                return $"Địa chỉ video “{video}” không dùng được: hãy dán địa chỉ một video YouTube (youtube.com/watch?v=…, youtu.be/…), Vimeo, hoặc tệp .mp4/.webm.";
+                return Result.Invalid($"Địa chỉ video “{video}” không dùng được: hãy dán địa chỉ một video YouTube (youtube.com/watch?v=…, youtu.be/…), Vimeo, hoặc tệp .mp4/.webm.");
             }
 
             video = link.Url;
@@ -276,7 +277,7 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         };
         if (missing is not null)
         {
-            return missing;
+            return Result.Invalid(missing);
         }
 
         item.Title = title;
@@ -284,12 +285,11 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         item.ImageUrl = image;
         item.VideoUrl = video;
         item.Caption = caption;
-        return null;
+        return Result.Ok;
     }
 
     private static string? Clean(string? text) => text?.Trim() is { Length: > 0 } t ? t : null;
 
-    /// <summary>The errors returned when a block or an item does not exist (the web layer answers 404).</summary>
-    public const string BlockNotFound = "Không tìm thấy khối này; có thể đã bị xóa.";
-    public const string ItemNotFound = "Không tìm thấy mục này; có thể đã bị xóa.";
+    private static readonly Result BlockNotFound = Result.NotFound("Không tìm thấy khối này; có thể đã bị xóa.");
+    private static readonly Result ItemNotFound = Result.NotFound("Không tìm thấy mục này; có thể đã bị xóa.");
 }

@@ -21,21 +21,14 @@ public enum TagOrder
     LeastUsed = 2,
 }
 
-/// <summary>A rename refused because another tag already has the slug; the editor may merge into it instead.</summary>
-public sealed record TagRenameResult(string? Error, TagRow? Collision = null)
-{
-    public static readonly TagRenameResult Ok = new((string?)null);
-}
-
 /// <summary>Editors' tag management: rename (the slug follows, the old one redirects), merge several tags into one
-/// (moving every article link without duplicates) and delete. Methods return a Vietnamese error or null; every change
-/// is audited and queues the affected articles for re-indexing.</summary>
+/// (moving every article link without duplicates) and delete. Every command answers with a <see cref="Result"/>; every
+/// change is audited and queues the affected articles for re-indexing.</summary>
 public sealed class TagAdminService(PortalDbContext db, AuditLog audit, TimeProvider clock)
 {
     public const int NameMaxLength = 100;
 
-    /// <summary>The error every method returns when a tag does not exist (the web layer answers 404).</summary>
-    public const string NotFound = "Không tìm thấy từ khóa này; có thể đã bị xóa hoặc gộp.";
+    private static readonly Result Missing = Result.NotFound("Không tìm thấy từ khóa này; có thể đã bị xóa hoặc gộp.");
 
     public async Task<TagPage> ListAsync(string? query, TagOrder order, int page, int pageSize, CancellationToken ct)
     {
@@ -74,11 +67,7 @@ public sealed class TagAdminService(PortalDbContext db, AuditLog audit, TimeProv
     public async Task<TagRow?> FindByNameAsync(string? name, CancellationToken ct)
     {
         var slug = Slug.From(name);
-        return slug.Length == 0
-            ? null
-            : await db.Tags.AsNoTracking().Where(t => t.Slug == slug)
-                .Select(t => new TagRow(t.Id, t.Name, t.Slug, db.ArticleTags.Count(x => x.TagId == t.Id)))
-                .SingleOrDefaultAsync(ct);
+        return slug.Length == 0 ? null : await FindBySlugAsync(slug, null, ct);
     }
 
     public async Task<IReadOnlyList<TagRow>> FindManyAsync(IEnumerable<int> ids, CancellationToken ct)
@@ -94,39 +83,39 @@ public sealed class TagAdminService(PortalDbContext db, AuditLog audit, TimeProv
         db.TagSlugHistory.AsNoTracking().Where(h => h.TagId == id)
             .OrderByDescending(h => h.RetiredAtUtc).ThenByDescending(h => h.Id).Select(h => h.Slug).ToListAsync(ct);
 
-    /// <summary>Renames a tag; its slug follows the name. When another tag already has that slug the result names it,
-    /// so the editor can merge instead.</summary>
-    public async Task<TagRenameResult> RenameAsync(int id, string? name, string? userName, CancellationToken ct)
+    /// <summary>Renames a tag; its slug follows the name. The value is the tag as renamed. When another tag already
+    /// has that slug the outcome is <see cref="Outcome.Conflict"/> and the value is that other tag, so the editor can
+    /// merge instead.</summary>
+    public async Task<Result<TagRow>> RenameAsync(int id, string? name, string? userName, CancellationToken ct)
     {
         var tag = await db.Tags.SingleOrDefaultAsync(t => t.Id == id, ct);
         if (tag is null)
         {
-            return new(NotFound);
+            return Result<TagRow>.From(Missing);
         }
 
         var cleanName = VietnameseText.Label(name);
         var slug = Slug.From(cleanName);
         if (cleanName.Length == 0 || slug.Length == 0)
         {
-            return new("Vui lòng nhập tên từ khóa (có ít nhất một chữ cái hoặc chữ số).");
+            return Result<TagRow>.From(Result.Invalid("Vui lòng nhập tên từ khóa (có ít nhất một chữ cái hoặc chữ số)."));
         }
 
         if (cleanName.Length > NameMaxLength)
         {
-            return new($"Tên từ khóa dài tối đa {NameMaxLength} ký tự.");
+            return Result<TagRow>.From(Result.Invalid($"Tên từ khóa dài tối đa {NameMaxLength} ký tự."));
         }
 
-        var other = await db.Tags.AsNoTracking().Where(t => t.Slug == slug && t.Id != id)
-            .Select(t => new TagRow(t.Id, t.Name, t.Slug, db.ArticleTags.Count(x => x.TagId == t.Id)))
-            .FirstOrDefaultAsync(ct);
+        var other = await FindBySlugAsync(slug, id, ct);
         if (other is not null)
         {
-            return new($"Đã có từ khóa “{other.Name}” với cùng đường dẫn /tu-khoa/{other.Slug}; hãy gộp “{tag.Name}” vào từ khóa đó thay vì đổi tên.", other);
+            return Result<TagRow>.From(
+                Result.Conflict($"Đã có từ khóa “{other.Name}” với cùng đường dẫn /tu-khoa/{other.Slug}; hãy gộp “{tag.Name}” vào từ khóa đó thay vì đổi tên."), other);
         }
 
         if (tag.Name == cleanName)
         {
-            return TagRenameResult.Ok;
+            return (await FindAsync(id, ct))!;
         }
 
         audit.Add(userName, AuditActions.TagRenamed, nameof(Tag), id.ToString(), $"“{tag.Name}” → “{cleanName}”");
@@ -139,33 +128,33 @@ public sealed class TagAdminService(PortalDbContext db, AuditLog audit, TimeProv
         tag.Slug = slug;
         await ContentChanges.MarkAsync(db, db.ArticleTags.Where(x => x.TagId == id).Select(x => x.ArticleId), clock, ct);
         await db.SaveChangesAsync(ct);
-        return TagRenameResult.Ok;
+        return (await FindAsync(id, ct))!;
     }
 
-    public Task<string?> MergeAsync(int sourceId, int targetId, string? userName, CancellationToken ct) =>
+    public Task<Result> MergeAsync(int sourceId, int targetId, string? userName, CancellationToken ct) =>
         MergeAsync([sourceId], targetId, userName, ct);
 
     /// <summary>Moves every article of the <paramref name="sourceIds"/> tags to <paramref name="targetId"/> (an article
     /// that had several of them keeps one link) and deletes the sources, in one transaction. Their slugs redirect to
-    /// the target from then on.</summary>
-    public async Task<string?> MergeAsync(IReadOnlyCollection<int> sourceIds, int targetId, string? userName, CancellationToken ct)
+    /// the target from then on. A tag of the selection that no longer exists makes it <see cref="Outcome.NotFound"/>.</summary>
+    public async Task<Result> MergeAsync(IReadOnlyCollection<int> sourceIds, int targetId, string? userName, CancellationToken ct)
     {
         var ids = sourceIds.Where(id => id != targetId).Distinct().ToList();
         if (ids.Count == 0)
         {
-            return "Hãy chọn ít nhất hai từ khóa khác nhau để gộp.";
+            return Result.Invalid("Hãy chọn ít nhất hai từ khóa khác nhau để gộp.");
         }
 
         if (ids.Count > 200)
         {
-            return "Mỗi lần chỉ gộp được tối đa 200 từ khóa.";
+            return Result.Invalid("Mỗi lần chỉ gộp được tối đa 200 từ khóa.");
         }
 
         var target = await db.Tags.SingleOrDefaultAsync(t => t.Id == targetId, ct);
         var sources = await db.Tags.Where(t => ids.Contains(t.Id)).ToListAsync(ct);
         if (target is null || sources.Count != ids.Count)
         {
-            return NotFound;
+            return Missing;
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
@@ -193,15 +182,15 @@ public sealed class TagAdminService(PortalDbContext db, AuditLog audit, TimeProv
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         });
-        return null;
+        return Result.Ok;
     }
 
-    public async Task<string?> DeleteAsync(int id, string? userName, CancellationToken ct)
+    public async Task<Result> DeleteAsync(int id, string? userName, CancellationToken ct)
     {
         var tag = await db.Tags.SingleOrDefaultAsync(t => t.Id == id, ct);
         if (tag is null)
         {
-            return NotFound;
+            return Missing;
         }
 
         var links = await db.ArticleTags.Where(x => x.TagId == id).ToListAsync(ct);
@@ -210,8 +199,13 @@ public sealed class TagAdminService(PortalDbContext db, AuditLog audit, TimeProv
         db.Tags.Remove(tag);
         audit.Add(userName, AuditActions.TagDeleted, nameof(Tag), id.ToString(), $"{tag.Name} ({links.Count} bài)");
         await db.SaveChangesAsync(ct);
-        return null;
+        return Result.Ok;
     }
+
+    private Task<TagRow?> FindBySlugAsync(string slug, int? exceptId, CancellationToken ct) =>
+        db.Tags.AsNoTracking().Where(t => t.Slug == slug && t.Id != exceptId)
+            .Select(t => new TagRow(t.Id, t.Name, t.Slug, db.ArticleTags.Count(x => x.TagId == t.Id)))
+            .FirstOrDefaultAsync(ct);
 
     /// <summary>Records <paramref name="oldSlugs"/> as redirects to tag <paramref name="tagId"/>; its current slug
     /// <paramref name="liveSlug"/> stops being anyone's old slug.</summary>

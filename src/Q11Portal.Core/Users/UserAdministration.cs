@@ -9,16 +9,8 @@ namespace Q11Portal.Core.Users;
 
 public sealed record StaffUserSummary(string Id, string Email, string DisplayName, string? Role, bool IsLocked, DateTime? LockedUntilUtc, DateTime CreatedAtUtc);
 
-/// <summary>Success, or Vietnamese messages saying what to fix.</summary>
-public sealed record UserCommandResult(bool Succeeded, IReadOnlyList<string> Errors, string? UserId = null)
-{
-    public static UserCommandResult Ok(string? userId = null) => new(true, [], userId);
-    public static UserCommandResult Fail(params string[] errors) => new(false, errors);
-    public static UserCommandResult From(IdentityResult result, string? userId = null) =>
-        result.Succeeded ? Ok(userId) : new(false, result.Errors.Select(e => e.Description).ToList());
-}
-
-/// <summary>Staff accounts: create, role, lock. Used by the admin pages and the CLI; every change is audited.
+/// <summary>Staff accounts: create, role, lock. Used by the admin pages and the CLI; every change is audited, and every
+/// command answers with a <see cref="Result{T}"/> whose value is the account's id.
 /// A staff member has exactly one role (Reporter, Editor or Admin); the higher ones include the lower.</summary>
 public sealed class UserAdministration(
     UserManager<PortalUser> users,
@@ -28,6 +20,9 @@ public sealed class UserAdministration(
     TimeProvider clock,
     ILogger<UserAdministration> logger)
 {
+    private const string InvalidRole = "Vai trò không hợp lệ (Phóng viên, Biên tập hoặc Quản trị).";
+    private static readonly Result Missing = Result.NotFound("Không tìm thấy tài khoản.");
+
     public async Task EnsureRolesAsync(CancellationToken ct)
     {
         foreach (var role in Roles.All)
@@ -61,18 +56,18 @@ public sealed class UserAdministration(
     public async Task<bool> AnyAdminAsync(CancellationToken ct) =>
         await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Admin select ur).AnyAsync(ct);
 
-    public async Task<UserCommandResult> CreateAsync(string email, string? displayName, string role, string password, string? actor, CancellationToken ct)
+    public async Task<Result<string>> CreateAsync(string email, string? displayName, string role, string password, string? actor, CancellationToken ct)
     {
         email = VietnameseText.Nfc(email).Trim();
         var canonicalRole = Roles.Parse(role);
         if (canonicalRole is null)
         {
-            return UserCommandResult.Fail("Vai trò không hợp lệ (Phóng viên, Biên tập hoặc Quản trị).");
+            return Refused(Result.Invalid(InvalidRole));
         }
 
         if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal))
         {
-            return UserCommandResult.Fail("Địa chỉ email không hợp lệ.");
+            return Refused(Result.Invalid("Địa chỉ email không hợp lệ."));
         }
 
         await EnsureRolesAsync(ct);
@@ -88,49 +83,49 @@ public sealed class UserAdministration(
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            return UserCommandResult.From(created);
+            return Refused(created);
         }
 
         var added = await users.AddToRoleAsync(user, canonicalRole);
         if (!added.Succeeded)
         {
             await users.DeleteAsync(user);
-            return UserCommandResult.From(added);
+            return Refused(added);
         }
 
         audit.Add(actor, AuditActions.UserCreated, "User", user.Id, $"{email}: {Roles.DisplayName(canonicalRole)}");
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Staff account {UserId} created with role {Role} by {Actor}", user.Id, canonicalRole, actor);
-        return UserCommandResult.Ok(user.Id);
+        return user.Id;
     }
 
     public async Task<PortalUser?> FindAsync(string idOrEmail) =>
         await users.FindByIdAsync(idOrEmail) ?? await users.FindByEmailAsync(idOrEmail.Trim());
 
-    public async Task<UserCommandResult> SetRoleAsync(string idOrEmail, string role, string? actor, CancellationToken ct)
+    public async Task<Result<string>> SetRoleAsync(string idOrEmail, string role, string? actor, CancellationToken ct)
     {
         var canonicalRole = Roles.Parse(role);
         if (canonicalRole is null)
         {
-            return UserCommandResult.Fail("Vai trò không hợp lệ (Phóng viên, Biên tập hoặc Quản trị).");
+            return Refused(Result.Invalid(InvalidRole));
         }
 
         var user = await FindAsync(idOrEmail);
         if (user is null)
         {
-            return UserCommandResult.Fail("Không tìm thấy tài khoản.");
+            return Refused(Missing);
         }
 
         await EnsureRolesAsync(ct);
         var current = await users.GetRolesAsync(user);
         if (current.Count == 1 && current[0] == canonicalRole)
         {
-            return UserCommandResult.Ok(user.Id);
+            return user.Id;
         }
 
         if (current.Contains(Roles.Admin) && canonicalRole != Roles.Admin && await IsLastActiveAdminAsync(user, ct))
         {
-            return UserCommandResult.Fail("Đây là quản trị viên duy nhất còn hoạt động; hãy cấp quyền Quản trị cho người khác trước.");
+            return Refused(Result.Conflict("Đây là quản trị viên duy nhất còn hoạt động; hãy cấp quyền Quản trị cho người khác trước."));
         }
 
         if (current.Count > 0)
@@ -138,14 +133,14 @@ public sealed class UserAdministration(
             var removed = await users.RemoveFromRolesAsync(user, current);
             if (!removed.Succeeded)
             {
-                return UserCommandResult.From(removed);
+                return Refused(removed);
             }
         }
 
         var added = await users.AddToRoleAsync(user, canonicalRole);
         if (!added.Succeeded)
         {
-            return UserCommandResult.From(added);
+            return Refused(added);
         }
 
         // No stamp change: open sessions keep going and pick up the new role at their next stamp check,
@@ -154,20 +149,20 @@ public sealed class UserAdministration(
         audit.Add(actor, AuditActions.UserRoleChanged, "User", user.Id, $"{user.Email}: {before} → {Roles.DisplayName(canonicalRole)}");
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Role of {UserId} set to {Role} by {Actor}", user.Id, canonicalRole, actor);
-        return UserCommandResult.Ok(user.Id);
+        return user.Id;
     }
 
-    public async Task<UserCommandResult> SetLockedAsync(string idOrEmail, bool locked, string? actor, CancellationToken ct)
+    public async Task<Result<string>> SetLockedAsync(string idOrEmail, bool locked, string? actor, CancellationToken ct)
     {
         var user = await FindAsync(idOrEmail);
         if (user is null)
         {
-            return UserCommandResult.Fail("Không tìm thấy tài khoản.");
+            return Refused(Missing);
         }
 
         if (locked && (await users.GetRolesAsync(user)).Contains(Roles.Admin) && await IsLastActiveAdminAsync(user, ct))
         {
-            return UserCommandResult.Fail("Không thể khóa quản trị viên duy nhất còn hoạt động.");
+            return Refused(Result.Conflict("Không thể khóa quản trị viên duy nhất còn hoạt động."));
         }
 
         user.IsDisabled = locked;
@@ -181,7 +176,7 @@ public sealed class UserAdministration(
         var updated = await users.UpdateAsync(user);
         if (!updated.Succeeded)
         {
-            return UserCommandResult.From(updated);
+            return Refused(updated);
         }
 
         if (locked)
@@ -193,7 +188,7 @@ public sealed class UserAdministration(
         audit.Add(actor, locked ? AuditActions.UserLocked : AuditActions.UserUnlocked, "User", user.Id, user.Email);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Account {UserId} {State} by {Actor}", user.Id, locked ? "locked" : "unlocked", actor);
-        return UserCommandResult.Ok(user.Id);
+        return user.Id;
     }
 
     /// <summary>Creates the first administrator from configuration when both values are set and no admin exists.
@@ -217,12 +212,18 @@ public sealed class UserAdministration(
             : await SetRoleAsync(existing.Id, Roles.Admin, "configuration", ct);
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException("Admin:Email/Admin:Password could not create the first administrator: " + string.Join(" ", result.Errors));
+            throw new InvalidOperationException("Admin:Email/Admin:Password could not create the first administrator: " + result.Message);
         }
 
         logger.LogWarning("First administrator created from configuration; remove Admin:Password from the configuration now");
         return true;
     }
+
+    private static Result<string> Refused(Result failure) => Result<string>.From(failure);
+
+    /// <summary>Identity's refusals (a weak password, a taken email…) as one message, each of its sentences kept.</summary>
+    private static Result<string> Refused(IdentityResult failure) =>
+        Refused(Result.Invalid(string.Join(" ", failure.Errors.Select(e => e.Description))));
 
     private async Task<bool> IsLastActiveAdminAsync(PortalUser user, CancellationToken ct)
     {

@@ -9,19 +9,14 @@ using Q11Portal.Web.ViewComponents;
 namespace Q11Portal.Web.Controllers;
 
 /// <summary>Residents post comments here. Every refusal hands the form back with what they typed and a Vietnamese
-/// reason; a comment that passes is stored for moderation and nothing becomes public.</summary>
+/// reason; a comment that passes is stored for moderation and nothing becomes public. What may pass is decided by
+/// Core's <see cref="CommentSubmissionGuard"/>; this controller reads the form and says the verdict in Vietnamese.</summary>
 public sealed class CommentsController(
     CommentService comments,
+    CommentSubmissionGuard guard,
     CommentFormToken formToken,
-    AltchaService altcha,
-    SpentTokenStore spent,
-    ClientAddressHasher hasher,
-    IOptions<CommentOptions> options,
-    ILogger<CommentsController> logger) : Controller
+    IOptions<CommentOptions> options) : Controller
 {
-    public const string FormTokenKind = "comment-form";
-    public const string AltchaKind = "altcha";
-
     [HttpGet("tin-tuc/{slug}/binh-luan")]
     public async Task<IActionResult> Form(string slug, CancellationToken ct)
     {
@@ -55,63 +50,43 @@ public sealed class CommentsController(
                 $"Bình luận dài tối đa {options.Value.BodyMaxLength:N0} ký tự; hãy rút gọn rồi gửi lại.");
         }
 
-        var clientHash = hasher.Hash(HttpContext.Connection.RemoteIpAddress?.ToString());
-        if (!string.IsNullOrEmpty(input.Website))
+        var clientAddress = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var verdict = await guard.CheckAsync(article,
+            new CommentSubmission(input.Name, input.Email, input.Body, input.Website, input.FormToken, input.Altcha), clientAddress, ct);
+        if (verdict.Refusal is { } refusal)
         {
-            logger.LogWarning("Comment honeypot filled on article {ArticleId} by client {ClientHash}", article.Id, clientHash);
-            return Refuse(article, input, null, StatusCodes.Status400BadRequest,
-                "Bình luận chưa được gửi vì ô “Trang web” (dành để phát hiện máy tự động, người đọc không thấy) đã bị điền. " +
-                "Nếu trình duyệt của bạn tự điền biểu mẫu, hãy xóa ô đó rồi gửi lại.");
+            var status = refusal == CommentRefusal.InvalidFields ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest;
+            return Refuse(article, input, verdict.KeepsFormToken ? input.FormToken : null, status, Problem(refusal), verdict.Comment?.Errors);
         }
 
-        var token = formToken.Check(input.FormToken, article.Id);
-        var proof = altcha.Verify(input.Altcha);
-        var clean = comments.Clean(new CommentDraft(input.Name, input.Email, input.Body));
-        var problem = token.Failure switch
-        {
-            FormTokenFailure.Missing or FormTokenFailure.Forged =>
-                "Biểu mẫu bình luận không hợp lệ (thiếu hoặc bị sửa mã xác thực). Nội dung của bạn vẫn còn bên dưới; hãy gửi lại.",
-            FormTokenFailure.TooFast =>
-                "Bạn gửi quá nhanh sau khi mở trang. Hãy đọc lại bình luận và bấm gửi lại sau vài giây.",
-            FormTokenFailure.Expired =>
-                "Biểu mẫu đã mở quá lâu nên đã hết hạn. Nội dung của bạn vẫn còn bên dưới; hãy xác minh và gửi lại.",
-            _ => proof.Failure switch
-            {
-                AltchaFailure.Missing =>
-                    "Vui lòng bấm vào ô “Tôi không phải là robot” và chờ xác minh xong (1–2 giây) rồi gửi lại.",
-                AltchaFailure.Expired =>
-                    "Kết quả xác minh chống thư rác đã hết hạn. Hãy bấm xác minh lại rồi gửi.",
-                AltchaFailure.Malformed or AltchaFailure.BadSignature or AltchaFailure.WrongNumber =>
-                    "Xác minh chống thư rác không hợp lệ. Hãy bấm xác minh lại rồi gửi.",
-                _ => null,
-            },
-        };
-
-        if (problem is not null || !clean.IsValid)
-        {
-            // A form that was only too fast keeps its token, so waiting a moment is enough.
-            var keep = token.Failure is null or FormTokenFailure.TooFast ? input.FormToken : null;
-            var status = problem is null ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest;
-            return Refuse(article, input, keep, status, problem, clean.Errors);
-        }
-
-        if (!await spent.TrySpendAsync([(FormTokenKind, token.Token!, token.ExpiresAtUtc)], ct))
-        {
-            logger.LogWarning("Comment form token replayed on article {ArticleId} by client {ClientHash}", article.Id, clientHash);
-            return Refuse(article, input, null, StatusCodes.Status400BadRequest,
-                "Biểu mẫu này đã được dùng để gửi một bình luận. Nếu bạn muốn gửi thêm, hãy xác minh lại và gửi; nội dung vẫn còn bên dưới.");
-        }
-
-        if (!await spent.TrySpendAsync([(AltchaKind, proof.Challenge!, proof.ExpiresAtUtc)], ct))
-        {
-            logger.LogWarning("ALTCHA solution replayed on article {ArticleId} by client {ClientHash}", article.Id, clientHash);
-            return Refuse(article, input, null, StatusCodes.Status400BadRequest,
-                "Kết quả xác minh chống thư rác này đã được dùng. Hãy bấm xác minh lại rồi gửi.");
-        }
-
-        await comments.StoreAsync(article.Id, clean, HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+        await comments.StoreAsync(article.Id, verdict.Comment!, clientAddress, ct);
         return Redirect($"/tin-tuc/{Uri.EscapeDataString(article.Slug)}?{CommentsViewComponent.SentQueryKey}={CommentsViewComponent.SentQueryValue}#binh-luan-da-gui");
     }
+
+    /// <summary>What the resident reads above the form; null when the fields' own messages say it all.</summary>
+    private static string? Problem(CommentRefusal refusal) => refusal switch
+    {
+        CommentRefusal.Honeypot =>
+            "Bình luận chưa được gửi vì ô “Trang web” (dành để phát hiện máy tự động, người đọc không thấy) đã bị điền. " +
+            "Nếu trình duyệt của bạn tự điền biểu mẫu, hãy xóa ô đó rồi gửi lại.",
+        CommentRefusal.FormForged =>
+            "Biểu mẫu bình luận không hợp lệ (thiếu hoặc bị sửa mã xác thực). Nội dung của bạn vẫn còn bên dưới; hãy gửi lại.",
+        CommentRefusal.TooFast =>
+            "Bạn gửi quá nhanh sau khi mở trang. Hãy đọc lại bình luận và bấm gửi lại sau vài giây.",
+        CommentRefusal.FormExpired =>
+            "Biểu mẫu đã mở quá lâu nên đã hết hạn. Nội dung của bạn vẫn còn bên dưới; hãy xác minh và gửi lại.",
+        CommentRefusal.ProofMissing =>
+            "Vui lòng bấm vào ô “Tôi không phải là robot” và chờ xác minh xong (1–2 giây) rồi gửi lại.",
+        CommentRefusal.ProofExpired =>
+            "Kết quả xác minh chống thư rác đã hết hạn. Hãy bấm xác minh lại rồi gửi.",
+        CommentRefusal.ProofInvalid =>
+            "Xác minh chống thư rác không hợp lệ. Hãy bấm xác minh lại rồi gửi.",
+        CommentRefusal.FormReplayed =>
+            "Biểu mẫu này đã được dùng để gửi một bình luận. Nếu bạn muốn gửi thêm, hãy xác minh lại và gửi; nội dung vẫn còn bên dưới.",
+        CommentRefusal.ProofReplayed =>
+            "Kết quả xác minh chống thư rác này đã được dùng. Hãy bấm xác minh lại rồi gửi.",
+        _ => null,
+    };
 
     private CommentFormViewModel NewForm(CommentArticle article) =>
         new(article, formToken.Issue(article.Id), options.Value.NameMaxLength, options.Value.BodyMaxLength);

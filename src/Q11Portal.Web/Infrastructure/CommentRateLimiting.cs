@@ -12,8 +12,8 @@ using Q11Portal.Web.Models;
 
 namespace Q11Portal.Web.Infrastructure;
 
-/// <summary>Registers comments for the web host: Core's comment services plus a per-client rate limit on posting,
-/// partitioned by the salted hash of the client address (never the address itself).</summary>
+/// <summary>The per-client rate limit on posting comments, partitioned by the salted hash of the client address (never
+/// the address itself), and the Vietnamese page that answers a post over the limit.</summary>
 public static class CommentRateLimiting
 {
     public const string PolicyName = "comments";
@@ -21,10 +21,9 @@ public static class CommentRateLimiting
     /// <summary>A comment post is a few kilobytes; this leaves room for a 1 MB paste to be refused with a message.</summary>
     public const int MaxRequestBytes = 2 * 1024 * 1024;
 
-    public static IServiceCollection AddPortalCommentsWeb(this IServiceCollection services)
+    /// <summary>Adds the <see cref="PolicyName"/> policy to the host's rate limiter.</summary>
+    internal static IServiceCollection AddCommentRateLimiting(this IServiceCollection services)
     {
-        services.AddPortalComments();
-        services.AddScoped<Areas.Admin.Controllers.IDashboardTileSource, Areas.Admin.Controllers.PendingCommentsTile>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<CommentOptions>, ClientAddressHasher>((limiter, comments, hasher) =>
         {

@@ -20,15 +20,33 @@ public static class ResultMapping
     /// Vietnamese status pages, anything else as a flash message on the page <paramref name="back"/> leads to.</summary>
     public static IActionResult Failure(this Controller controller, Result result, Func<IActionResult> back)
     {
-        switch (result.Outcome)
+        if (StatusPage(controller, result) is { } page)
         {
-            case Outcome.NotFound:
-                return controller.NotFound();
-            case Outcome.Forbidden:
-                return controller.StatusCode(StatusCodes.Status403Forbidden);
-            default:
-                controller.TempData["Error"] = result.Message;
-                return back();
+            return page;
         }
+
+        controller.TempData["Error"] = result.Message;
+        return back();
     }
+
+    /// <summary>The answer for a failed command posted from a form: 404 and 403 as in <see cref="Failure"/>, anything
+    /// else the message on the form that <paramref name="form"/> shows again with what was typed (under
+    /// <paramref name="field"/>, or above the form when empty).</summary>
+    public static async Task<IActionResult> FormFailureAsync(this Controller controller, Result result, Func<Task<IActionResult>> form, string field = "")
+    {
+        if (StatusPage(controller, result) is { } page)
+        {
+            return page;
+        }
+
+        controller.ModelState.AddModelError(field, result.Message ?? string.Empty);
+        return await form();
+    }
+
+    private static IActionResult? StatusPage(Controller controller, Result result) => result.Outcome switch
+    {
+        Outcome.NotFound => controller.NotFound(),
+        Outcome.Forbidden => controller.StatusCode(StatusCodes.Status403Forbidden),
+        _ => null,
+    };
 }

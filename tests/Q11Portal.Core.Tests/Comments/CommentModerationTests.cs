@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Q11Portal.Core.Comments;
+using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
 using Q11Portal.Testing;
 
@@ -68,7 +69,8 @@ public sealed class CommentModerationTests
         var ct = TestContext.Current.CancellationToken;
 
         var refused = await moderation.DecideAsync(ids, ModerationAction.Reject, "  ", "admin@q11.vn", ct);
-        Assert.Equal("Vui lòng ghi lý do từ chối.", refused.Error);
+        Assert.Equal(Outcome.Invalid, refused.Outcome);
+        Assert.Equal("Vui lòng ghi lý do từ chối.", refused.Message);
         Assert.Equal(CommentStatus.Pending, (await db.Comments.AsNoTracking().SingleAsync(ct)).Status);
 
         var done = await moderation.DecideAsync(ids, ModerationAction.Reject, "Ngôn từ thiếu văn hóa", "admin@q11.vn", ct);
@@ -101,7 +103,7 @@ public sealed class CommentModerationTests
 
         var result = await moderation.DecideAsync([ids[0]], ModerationAction.Delete, null, "admin", ct);
 
-        Assert.Equal(1, result.Changed);
+        Assert.Equal(1, result.Value);
         Assert.Equal([ids[1]], await db.Comments.Select(c => c.Id).ToListAsync(ct));
         Assert.Contains(await db.AuditEntries.Select(a => a.Action).ToListAsync(ct), a => a == CommentAuditActions.Delete);
     }
@@ -122,7 +124,7 @@ public sealed class CommentModerationTests
         Assert.True((await moderation.ReplyAsync(ids[0], "Cảm ơn ý kiến của bạn.", "admin", ct)).Succeeded);
         var spamReply = await moderation.ReplyAsync(ids[1], "x", "admin", ct);
 
-        Assert.False(spamReply.Succeeded);
+        Assert.Equal(Outcome.Conflict, spamReply.Outcome);
         var comments = await db.Comments.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
         Assert.Equal(CommentStatus.Approved, comments[0].Status);
         var reply = comments.Single(c => c.IsStaffReply);

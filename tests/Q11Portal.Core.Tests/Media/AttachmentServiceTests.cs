@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Q11Portal.Core.Articles;
 using Q11Portal.Core.Audit;
 using Q11Portal.Core.Categories;
+using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
 using Q11Portal.Core.Media;
 using Q11Portal.Testing;
@@ -46,7 +47,7 @@ public sealed class AttachmentServiceTests
 
         var result = await service.AddAsync(article.Id, new MemoryStream(TestFiles.Pdf()), null, "Báo cáo số 12-BC-QU.pdf", "", "editor", Ct);
 
-        Assert.True(result.Succeeded, result.Error);
+        Assert.True(result.Succeeded, result.Message);
         var list = await service.ListAsync(article.Id, Ct);
         var item = Assert.Single(list);
         Assert.Equal("Báo cáo số 12-BC-QU", item.Title);
@@ -73,7 +74,7 @@ public sealed class AttachmentServiceTests
 
         var result = await service.AddAsync(article.Id, new MemoryStream(TestFiles.OfficePackage(app)), null, name, "Kế hoạch", "editor", Ct);
 
-        Assert.True(result.Succeeded, result.Error);
+        Assert.True(result.Succeeded, result.Message);
         Assert.Equal(contentType, result.Value!.ContentType);
     }
 
@@ -104,7 +105,7 @@ public sealed class AttachmentServiceTests
         var result = await service.AddAsync(article.Id, new MemoryStream(bytes), null, name, null, "editor", Ct);
 
         Assert.False(result.Succeeded);
-        Assert.Contains(expected, result.Error);
+        Assert.Contains(expected, result.Message);
         Assert.Empty(await db.Attachments.ToListAsync(Ct));
         Assert.False(Directory.Exists(service.DocumentsDirectory) && Directory.EnumerateFiles(service.DocumentsDirectory, "*", SearchOption.AllDirectories).Any());
     }
@@ -121,7 +122,7 @@ public sealed class AttachmentServiceTests
         var result = await service.AddAsync(article.Id, new MemoryStream(big), big.Length, "lon.pdf", null, "editor", Ct);
 
         Assert.False(result.Succeeded);
-        Assert.Contains("quá lớn; dung lượng tối đa là 2 KB", result.Error);
+        Assert.Contains("quá lớn; dung lượng tối đa là 2 KB", result.Message);
     }
 
     [Fact]
@@ -148,13 +149,15 @@ public sealed class AttachmentServiceTests
         var second = (await service.AddAsync(article.Id, new MemoryStream(TestFiles.Pdf()), null, "b.pdf", "Hai", null, Ct)).Value!;
         var path = (await service.OpenAsync(first.Id, true, Ct))!.PhysicalPath;
 
-        await service.MoveAsync(second.Id, -1, Ct);
+        Assert.True((await service.MoveAsync(second.Id, -1, Ct)).Succeeded);
         Assert.Equal(["Hai", "Một"], (await service.ListAsync(article.Id, Ct)).Select(a => a.Title));
 
-        Assert.True(await service.DeleteAsync(first.Id, "editor", Ct));
+        Assert.True((await service.DeleteAsync(first.Id, "editor", Ct)).Succeeded);
         Assert.Equal(["Hai"], (await service.ListAsync(article.Id, Ct)).Select(a => a.Title));
         Assert.False(File.Exists(path));
         Assert.Contains(await db.AuditEntries.ToListAsync(Ct), e => e.Action == "attachment.delete");
+        Assert.Equal(Outcome.NotFound, (await service.DeleteAsync(first.Id, "editor", Ct)).Outcome);
+        Assert.Equal(Outcome.NotFound, (await service.MoveAsync(first.Id, 1, Ct)).Outcome);
     }
 
     private static byte[] ZipWith(string entry)

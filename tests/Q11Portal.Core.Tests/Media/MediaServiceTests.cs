@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Q11Portal.Core.Audit;
+using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
 using Q11Portal.Core.Media;
 using Q11Portal.Testing;
@@ -20,7 +21,7 @@ public sealed class MediaServiceTests
         new(db, new ImageProcessor(), new PortalPaths(database.DataDirectory), Options.Create(options ?? new MediaOptions()),
             new AuditLog(db, TimeProvider.System, NullLogger<AuditLog>.Instance), TimeProvider.System, NullLogger<MediaService>.Instance);
 
-    private static Task<MediaResult<MediaSummary>> Upload(MediaService service, byte[] bytes, string name, string alt = "Ảnh minh họa") =>
+    private static Task<Result<MediaSummary>> Upload(MediaService service, byte[] bytes, string name, string alt = "Ảnh minh họa") =>
         service.UploadImageAsync(new MemoryStream(bytes), bytes.Length, name, alt, "Chú thích", "editor@q11.test", Ct);
 
     [Theory]
@@ -33,7 +34,7 @@ public sealed class MediaServiceTests
 
         var result = await Upload(service, TestFiles.Image(3000, 1500), "Lễ kỷ niệm.jpg");
 
-        Assert.True(result.Succeeded, result.Error);
+        Assert.True(result.Succeeded, result.Message);
         var media = result.Value!;
         Assert.Equal("480,800,1200", media.Widths);
         Assert.Equal((1200, 600), (media.Width, media.Height));
@@ -76,7 +77,7 @@ public sealed class MediaServiceTests
         // The name says nothing true: the content decides.
         var result = await Upload(service, bytes, "anh-khong-duoi");
 
-        Assert.True(result.Succeeded, result.Error);
+        Assert.True(result.Succeeded, result.Message);
         var widest = MediaPaths.ParseWidths(result.Value!.Widths).Max();
         using var codec = SKCodec.Create(service.RenditionPath(result.Value.StoredName, widest));
         Assert.Equal(SKEncodedImageFormat.Jpeg, codec.EncodedFormat);
@@ -105,7 +106,7 @@ public sealed class MediaServiceTests
 
         var result = await Upload(service, original, "IMG_0001.JPG");
 
-        Assert.True(result.Succeeded, result.Error);
+        Assert.True(result.Succeeded, result.Message);
         Assert.Equal((300, 600), (result.Value!.Width, result.Value.Height));
         foreach (var width in MediaPaths.ParseWidths(result.Value.Widths))
         {
@@ -138,8 +139,8 @@ public sealed class MediaServiceTests
         var result = await Upload(service, bomb, "anh.png");
 
         Assert.False(result.Succeeded);
-        Assert.Contains("50.000×50.000", result.Error);
-        Assert.Contains("vượt giới hạn", result.Error);
+        Assert.Contains("50.000×50.000", result.Message);
+        Assert.Contains("vượt giới hạn", result.Message);
         Assert.Empty(await db.MediaFiles.ToListAsync(Ct));
         Assert.False(Directory.Exists(new PortalPaths(database.DataDirectory).UploadsDirectory)
             && Directory.EnumerateFiles(new PortalPaths(database.DataDirectory).UploadsDirectory, "*", SearchOption.AllDirectories).Any());
@@ -155,7 +156,7 @@ public sealed class MediaServiceTests
         var result = await Upload(service, TestFiles.PngBomb(60_000, 10), "dai.png");
 
         Assert.False(result.Succeeded);
-        Assert.Contains("cạnh dài nhất", result.Error);
+        Assert.Contains("cạnh dài nhất", result.Message);
     }
 
     [Theory]
@@ -179,8 +180,8 @@ public sealed class MediaServiceTests
         var result = await Upload(service, bytes, name);
 
         Assert.False(result.Succeeded);
-        Assert.Contains($"“{name}”", result.Error);
-        Assert.Contains("không phải là ảnh JPEG, PNG, WebP hoặc GIF", result.Error);
+        Assert.Contains($"“{name}”", result.Message);
+        Assert.Contains("không phải là ảnh JPEG, PNG, WebP hoặc GIF", result.Message);
         Assert.Empty(await db.MediaFiles.ToListAsync(Ct));
     }
 
@@ -208,7 +209,7 @@ public sealed class MediaServiceTests
         var result = await Upload(service, whole[..(whole.Length / 3)], "hong.jpg");
 
         Assert.False(result.Succeeded);
-        Assert.Contains("bị hỏng", result.Error);
+        Assert.Contains("bị hỏng", result.Message);
     }
 
     [Fact]
@@ -223,9 +224,9 @@ public sealed class MediaServiceTests
         var declared = await service.UploadImageAsync(new MemoryStream(bytes), bytes.Length, "to.jpg", "Ảnh", null, null, Ct);
         var streamed = await service.UploadImageAsync(new NonSeekableStream(bytes), null, "to.jpg", "Ảnh", null, null, Ct);
 
-        Assert.Contains("quá lớn", declared.Error);
-        Assert.Contains("tối đa là 10 KB", declared.Error);
-        Assert.Contains("quá lớn", streamed.Error);
+        Assert.Contains("quá lớn", declared.Message);
+        Assert.Contains("tối đa là 10 KB", declared.Message);
+        Assert.Contains("quá lớn", streamed.Message);
     }
 
     [Fact]
@@ -238,7 +239,7 @@ public sealed class MediaServiceTests
         var result = await Upload(service, TestFiles.Image(100, 100), "a.jpg", alt: "   ");
 
         Assert.False(result.Succeeded);
-        Assert.Contains("mô tả ảnh", result.Error);
+        Assert.Contains("mô tả ảnh", result.Message);
     }
 
     [Theory]
@@ -281,8 +282,9 @@ public sealed class MediaServiceTests
         var refused = await service.DeleteAsync(used.Id, "editor", Ct);
         var deleted = await service.DeleteAsync(unused.Id, "editor", Ct);
 
-        Assert.Contains("Bài có ảnh", refused);
-        Assert.Null(deleted);
+        Assert.Equal(Outcome.Conflict, refused.Outcome);
+        Assert.Contains("Bài có ảnh", refused.Message);
+        Assert.True(deleted.Succeeded);
         Assert.True(File.Exists(service.RenditionPath(used.StoredName, 480)));
         Assert.False(File.Exists(service.RenditionPath(unused.StoredName, 480)));
     }

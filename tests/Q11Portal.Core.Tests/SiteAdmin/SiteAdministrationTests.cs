@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Q11Portal.Core.Articles;
 using Q11Portal.Core.Audit;
 using Q11Portal.Core.Categories;
+using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
 using Q11Portal.Core.Sidebar;
 using Q11Portal.Core.Tags;
@@ -18,6 +19,21 @@ public sealed class SiteAdministrationTests
 
     private static AuditLog Audit(PortalDbContext db) => new(db, TimeProvider.System, NullLogger<AuditLog>.Instance);
 
+    private static void Ok(Result result) => Assert.True(result.Succeeded, result.Message);
+
+    private static int ValueOf(Result<int> result)
+    {
+        Ok(result);
+        return result.Value;
+    }
+
+    /// <summary>The message of a command refused for what was asked (not a missing row).</summary>
+    private static string? Refused(Result result)
+    {
+        Assert.Equal(Outcome.Invalid, result.Outcome);
+        return result.Message;
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Categories_CreateNestedRenameMoveReorderDelete(DatabaseProvider provider)
@@ -26,35 +42,35 @@ public sealed class SiteAdministrationTests
         await using var db = database.CreateContext();
         var service = new CategoryAdminService(db, Audit(db), TimeProvider.System);
 
-        var (party, _) = await service.CreateAsync("Hoạt động Đảng", null, null, null, true, "editor", Ct);
-        var (news, _) = await service.CreateAsync("Tin tức", null, null, null, true, "editor", Ct);
-        var (building, _) = await service.CreateAsync("Xây dựng Đảng", null, party, null, true, "editor", Ct);
-        var (branch, _) = await service.CreateAsync("Chi bộ", null, building, null, false, "editor", Ct);
-        var (_, duplicate) = await service.CreateAsync("Tin tức!", null, null, null, true, "editor", Ct);
+        var party = ValueOf(await service.CreateAsync("Hoạt động Đảng", null, null, null, true, "editor", Ct));
+        var news = ValueOf(await service.CreateAsync("Tin tức", null, null, null, true, "editor", Ct));
+        var building = ValueOf(await service.CreateAsync("Xây dựng Đảng", null, party, null, true, "editor", Ct));
+        var branch = ValueOf(await service.CreateAsync("Chi bộ", null, building, null, false, "editor", Ct));
+        var duplicate = Refused(await service.CreateAsync("Tin tức!", null, null, null, true, "editor", Ct));
 
         Assert.Contains("“tin-tuc” đã được chuyên mục khác dùng", duplicate);
         Assert.Equal(["Hoạt động Đảng:0", "Xây dựng Đảng:1", "Chi bộ:2", "Tin tức:0"],
             (await service.ListTreeAsync(Ct)).Select(n => $"{n.Name}:{n.Depth}"));
 
         // No cycles: a category cannot go under itself or its own descendant.
-        Assert.Contains("chính nó", await service.UpdateAsync(party!.Value, "Hoạt động Đảng", null, party, null, true, "editor", Ct));
-        Assert.Contains("vòng lặp", await service.UpdateAsync(party.Value, "Hoạt động Đảng", null, branch, null, true, "editor", Ct));
+        Assert.Contains("chính nó", Refused(await service.UpdateAsync(party, "Hoạt động Đảng", null, party, null, true, "editor", Ct)));
+        Assert.Contains("vòng lặp", Refused(await service.UpdateAsync(party, "Hoạt động Đảng", null, branch, null, true, "editor", Ct)));
 
         // Rename with a new slug and move under "Tin tức".
-        Assert.Null(await service.UpdateAsync(building!.Value, "Công tác xây dựng Đảng", "", news, "Mô tả", true, "editor", Ct));
+        Ok(await service.UpdateAsync(building, "Công tác xây dựng Đảng", "", news, "Mô tả", true, "editor", Ct));
         var tree = await service.ListTreeAsync(Ct);
         Assert.Equal(["Hoạt động Đảng:0", "Tin tức:0", "Công tác xây dựng Đảng:1", "Chi bộ:2"], tree.Select(n => $"{n.Name}:{n.Depth}"));
         Assert.Equal("cong-tac-xay-dung-dang", tree.Single(n => n.Id == building).Slug);
 
-        Assert.Null(await service.MoveAsync(news!.Value, -1, "editor", Ct));
+        Ok(await service.MoveAsync(news, -1, "editor", Ct));
         Assert.Equal(["Tin tức", "Công tác xây dựng Đảng", "Chi bộ", "Hoạt động Đảng"], (await service.ListTreeAsync(Ct)).Select(n => n.Name));
 
         // Only empty categories are deleted.
-        Assert.Contains("còn 1 chuyên mục con", await service.DeleteAsync(building.Value, null, "editor", Ct));
-        db.Articles.Add(new Article { Title = "Bài", Slug = "bai", CategoryId = branch!.Value });
+        Assert.Contains("còn 1 chuyên mục con", Refused(await service.DeleteAsync(building, null, "editor", Ct)));
+        db.Articles.Add(new Article { Title = "Bài", Slug = "bai", CategoryId = branch });
         await db.SaveChangesAsync(Ct);
-        Assert.Contains("còn 1 bài viết", await service.DeleteAsync(branch.Value, null, "editor", Ct));
-        Assert.Null(await service.DeleteAsync(party.Value, null, "editor", Ct));
+        Assert.Contains("còn 1 bài viết", Refused(await service.DeleteAsync(branch, null, "editor", Ct)));
+        Ok(await service.DeleteAsync(party, null, "editor", Ct));
 
         var actions = await db.AuditEntries.Select(e => e.Action).ToListAsync(Ct);
         Assert.Contains("category.create", actions);
@@ -71,23 +87,22 @@ public sealed class SiteAdministrationTests
         await using var db = database.CreateContext();
         var service = new CategoryAdminService(db, Audit(db), TimeProvider.System);
         var reader = new CategoryService(db);
-        var (news, _) = await service.CreateAsync("Tin tức", null, null, null, true, "editor", Ct);
+        var news = ValueOf(await service.CreateAsync("Tin tức", null, null, null, true, "editor", Ct));
 
-        Assert.Null(await service.UpdateAsync(news!.Value, "Tin tức – Sự kiện", "tin-tuc-su-kien", null, null, true, "editor", Ct));
-        Assert.Null(await service.UpdateAsync(news.Value, "Tin tức – Sự kiện", "Thời sự", null, null, true, "editor", Ct));
+        Ok(await service.UpdateAsync(news, "Tin tức – Sự kiện", "tin-tuc-su-kien", null, null, true, "editor", Ct));
+        Ok(await service.UpdateAsync(news, "Tin tức – Sự kiện", "Thời sự", null, null, true, "editor", Ct));
 
         Assert.Equal("thoi-su", await reader.FindRenamedSlugAsync("tin-tuc", Ct));
         Assert.Equal("thoi-su", await reader.FindRenamedSlugAsync("tin-tuc-su-kien", Ct));
-        Assert.Equal(["tin-tuc-su-kien", "tin-tuc"], await service.OldSlugsAsync(news.Value, Ct));
+        Assert.Equal(["tin-tuc-su-kien", "tin-tuc"], await service.OldSlugsAsync(news, Ct));
 
         // Going back to an old slug takes it out of the history; a new category may take a retired slug.
-        Assert.Null(await service.UpdateAsync(news.Value, "Tin tức", "tin-tuc", null, null, true, "editor", Ct));
+        Ok(await service.UpdateAsync(news, "Tin tức", "tin-tuc", null, null, true, "editor", Ct));
         Assert.Null(await reader.FindRenamedSlugAsync("tin-tuc", Ct));
-        var (events, error) = await service.CreateAsync("Sự kiện", "thoi-su", null, null, true, "editor", Ct);
-        Assert.Null(error);
+        var events = ValueOf(await service.CreateAsync("Sự kiện", "thoi-su", null, null, true, "editor", Ct));
         Assert.Null(await reader.FindRenamedSlugAsync("thoi-su", Ct));
-        Assert.Equal(["tin-tuc-su-kien"], await service.OldSlugsAsync(news.Value, Ct));
-        Assert.NotNull(events);
+        Assert.Equal(["tin-tuc-su-kien"], await service.OldSlugsAsync(news, Ct));
+        Assert.True(events > 0);
     }
 
     [Theory]
@@ -97,17 +112,17 @@ public sealed class SiteAdministrationTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.CreateContext();
         var service = new CategoryAdminService(db, Audit(db), TimeProvider.System);
-        var (old, _) = await service.CreateAsync("Tin cũ", null, null, null, true, "editor", Ct);
-        var (child, _) = await service.CreateAsync("Tin cũ con", null, old, null, true, "editor", Ct);
-        var (target, _) = await service.CreateAsync("Tin mới", null, null, null, true, "editor", Ct);
-        var (existingChild, _) = await service.CreateAsync("Có sẵn", null, target, null, true, "editor", Ct);
-        db.Articles.AddRange(new Article { Title = "B1", Slug = "b1", CategoryId = old!.Value }, new Article { Title = "B2", Slug = "b2", CategoryId = old.Value });
+        var old = ValueOf(await service.CreateAsync("Tin cũ", null, null, null, true, "editor", Ct));
+        var child = ValueOf(await service.CreateAsync("Tin cũ con", null, old, null, true, "editor", Ct));
+        var target = ValueOf(await service.CreateAsync("Tin mới", null, null, null, true, "editor", Ct));
+        var existingChild = ValueOf(await service.CreateAsync("Có sẵn", null, target, null, true, "editor", Ct));
+        db.Articles.AddRange(new Article { Title = "B1", Slug = "b1", CategoryId = old }, new Article { Title = "B2", Slug = "b2", CategoryId = old });
         await db.SaveChangesAsync(Ct);
 
-        Assert.Contains("chuyên mục con của", await service.DeleteAsync(old.Value, child, "editor", Ct));
-        Assert.Contains("chuyên mục khác", await service.DeleteAsync(old.Value, old, "editor", Ct));
-        Assert.Contains("không còn tồn tại", await service.DeleteAsync(old.Value, 999_999, "editor", Ct));
-        Assert.Null(await service.DeleteAsync(old.Value, target, "editor", Ct));
+        Assert.Contains("chuyên mục con của", Refused(await service.DeleteAsync(old, child, "editor", Ct)));
+        Assert.Contains("chuyên mục khác", Refused(await service.DeleteAsync(old, old, "editor", Ct)));
+        Assert.Contains("không còn tồn tại", Refused(await service.DeleteAsync(old, 999_999, "editor", Ct)));
+        Ok(await service.DeleteAsync(old, target, "editor", Ct));
 
         db.ChangeTracker.Clear();
         Assert.Equal(2, await db.Articles.CountAsync(a => a.CategoryId == target, Ct));
@@ -116,7 +131,7 @@ public sealed class SiteAdministrationTests
         var entry = await db.AuditEntries.SingleAsync(e => e.Action == AuditActions.CategoryDeleted, Ct);
         Assert.Contains("2 bài viết và 1 chuyên mục con chuyển sang “Tin mới”", entry.Details);
         Assert.Equal("editor", entry.UserName);
-        Assert.NotNull(existingChild);
+        Assert.True(existingChild > 0);
     }
 
     [Theory]
@@ -135,7 +150,7 @@ public sealed class SiteAdministrationTests
         await db.SaveChangesAsync(Ct);
         var service = new TagAdminService(db, Audit(db), TimeProvider.System);
 
-        Assert.Null(await service.MergeAsync(source.Id, target.Id, "editor", Ct));
+        Ok(await service.MergeAsync(source.Id, target.Id, "editor", Ct));
 
         db.ChangeTracker.Clear();
         Assert.False(await db.Tags.AnyAsync(t => t.Id == source.Id, Ct));
@@ -165,8 +180,8 @@ public sealed class SiteAdministrationTests
         var reader = new TagService(db);
 
         // t2 was renamed once before the merge: its older slug follows it into t3.
-        Assert.Null((await service.RenameAsync(t2.Id, "Chỉ thị số 05", "editor", Ct)).Error);
-        Assert.Null(await service.MergeAsync([t1.Id, t2.Id, t3.Id], t3.Id, "editor", Ct));
+        Ok(await service.RenameAsync(t2.Id, "Chỉ thị số 05", "editor", Ct));
+        Ok(await service.MergeAsync([t1.Id, t2.Id, t3.Id], t3.Id, "editor", Ct));
 
         db.ChangeTracker.Clear();
         Assert.Equal(["Chỉ thị 05-CT/TW", "Y tế"], await db.Tags.OrderBy(t => t.Slug).Select(t => t.Name).ToListAsync(Ct));
@@ -181,8 +196,8 @@ public sealed class SiteAdministrationTests
         Assert.Contains(await db.AuditEntries.ToListAsync(Ct), e => e.Action == AuditActions.TagMerged && e.Details!.Contains("“Chi thi 05”, “Chỉ thị số 05” gộp vào “Chỉ thị 05-CT/TW” (3 bài)"));
         Assert.True(await db.ContentChanges.CountAsync(Ct) >= 3);
 
-        Assert.Contains("ít nhất hai", await service.MergeAsync([t3.Id], t3.Id, "editor", Ct));
-        Assert.Equal(TagAdminService.NotFound, await service.MergeAsync([other.Id], 999_999, "editor", Ct));
+        Assert.Contains("ít nhất hai", Refused(await service.MergeAsync([t3.Id], t3.Id, "editor", Ct)));
+        Assert.Equal(Outcome.NotFound, (await service.MergeAsync([other.Id], 999_999, "editor", Ct)).Outcome);
     }
 
     [Fact]
@@ -195,10 +210,13 @@ public sealed class SiteAdministrationTests
         var service = new TagAdminService(db, Audit(db), TimeProvider.System);
         var yte = await db.Tags.SingleAsync(t => t.Slug == "y-te", Ct);
 
-        Assert.Null((await service.RenameAsync(yte.Id, "Y tế cơ sở", "editor", Ct)).Error);
+        var renamed = await service.RenameAsync(yte.Id, "Y tế cơ sở", "editor", Ct);
+        Ok(renamed);
+        Assert.Equal("y-te-co-so", renamed.Value!.Slug);
         var collision = await service.RenameAsync(yte.Id, "Giáo Dục", "editor", Ct);
-        Assert.Contains("hãy gộp", collision.Error);
-        Assert.Equal("giao-duc", collision.Collision!.Slug);
+        Assert.Equal(Outcome.Conflict, collision.Outcome);
+        Assert.Contains("hãy gộp", collision.Message);
+        Assert.Equal("giao-duc", collision.Value!.Slug);
 
         var page = await service.ListAsync("y te", 1, 20, Ct);
         Assert.Equal(["Y tế cơ sở|y-te-co-so"], page.Items.Select(t => $"{t.Name}|{t.Slug}"));
@@ -212,26 +230,26 @@ public sealed class SiteAdministrationTests
         await using var db = database.CreateContext();
         var service = new SidebarAdminService(db, Audit(db));
 
-        var (links, _) = await service.CreateBlockAsync(new(SidebarBlockKind.LinkList, "Liên kết website", true, null, null), "editor", Ct);
-        var (banner, _) = await service.CreateBlockAsync(
-            new(SidebarBlockKind.Banner, "Kỷ niệm 2/9", true, new DateTime(2026, 8, 25, 0, 0, 0), new DateTime(2026, 9, 3, 0, 0, 0)), "editor", Ct);
-        var (_, badDates) = await service.CreateBlockAsync(
-            new(SidebarBlockKind.Banner, "Sai", true, new DateTime(2026, 9, 3, 0, 0, 0), new DateTime(2026, 8, 1, 0, 0, 0)), "editor", Ct);
+        var links = ValueOf(await service.CreateBlockAsync(new(SidebarBlockKind.LinkList, "Liên kết website", true, null, null), "editor", Ct));
+        var banner = ValueOf(await service.CreateBlockAsync(
+            new(SidebarBlockKind.Banner, "Kỷ niệm 2/9", true, new DateTime(2026, 8, 25, 0, 0, 0), new DateTime(2026, 9, 3, 0, 0, 0)), "editor", Ct));
+        var badDates = Refused(await service.CreateBlockAsync(
+            new(SidebarBlockKind.Banner, "Sai", true, new DateTime(2026, 9, 3, 0, 0, 0), new DateTime(2026, 8, 1, 0, 0, 0)), "editor", Ct));
         Assert.Contains("phải sau ngày bắt đầu", badDates);
 
-        Assert.Null(await service.AddItemAsync(links!.Value, new("Thành ủy TP.HCM", "https://www.hcmcpv.org.vn", null, null, null), "editor", Ct));
-        Assert.Null(await service.AddItemAsync(links.Value, new("Chuyên đề", "/chuyen-de", null, null, null), "editor", Ct));
-        Assert.Contains("không hợp lệ", await service.AddItemAsync(links.Value, new("XSS", "javascript:alert(1)", null, null, null), "editor", Ct));
-        Assert.Contains("không hợp lệ", await service.AddItemAsync(links.Value, new("Lạ", "//evil.example", null, null, null), "editor", Ct));
-        Assert.Contains("cần có địa chỉ ảnh", await service.AddItemAsync(banner!.Value, new("Banner", "/", null, null, null), "editor", Ct));
+        Ok(await service.AddItemAsync(links, new("Thành ủy TP.HCM", "https://www.hcmcpv.org.vn", null, null, null), "editor", Ct));
+        Ok(await service.AddItemAsync(links, new("Chuyên đề", "/chuyen-de", null, null, null), "editor", Ct));
+        Assert.Contains("không hợp lệ", Refused(await service.AddItemAsync(links, new("XSS", "javascript:alert(1)", null, null, null), "editor", Ct)));
+        Assert.Contains("không hợp lệ", Refused(await service.AddItemAsync(links, new("Lạ", "//evil.example", null, null, null), "editor", Ct)));
+        Assert.Contains("cần có địa chỉ ảnh", Refused(await service.AddItemAsync(banner, new("Banner", "/", null, null, null), "editor", Ct)));
 
-        var block = (await service.FindAsync(links.Value, Ct))!;
+        var block = (await service.FindAsync(links, Ct))!;
         Assert.Equal(["Thành ủy TP.HCM", "Chuyên đề"], block.Items.Select(i => i.Title));
-        await service.MoveItemAsync(block.Items[1].Id, -1, "editor", Ct);
-        Assert.Null(await service.UpdateItemAsync(block.Items[0].Id, new("Thành ủy Thành phố Hồ Chí Minh", "https://www.hcmcpv.org.vn", null, null, "Cổng thông tin"), "editor", Ct));
-        Assert.Equal(["Chuyên đề", "Thành ủy Thành phố Hồ Chí Minh"], (await service.FindAsync(links.Value, Ct))!.Items.Select(i => i.Title));
+        Assert.Equal(links, ValueOf(await service.MoveItemAsync(block.Items[1].Id, -1, "editor", Ct)));
+        Ok(await service.UpdateItemAsync(block.Items[0].Id, new("Thành ủy Thành phố Hồ Chí Minh", "https://www.hcmcpv.org.vn", null, null, "Cổng thông tin"), "editor", Ct));
+        Assert.Equal(["Chuyên đề", "Thành ủy Thành phố Hồ Chí Minh"], (await service.FindAsync(links, Ct))!.Items.Select(i => i.Title));
 
-        await service.MoveBlockAsync(banner.Value, -1, "editor", Ct);
+        Ok(await service.MoveBlockAsync(banner, -1, "editor", Ct));
         var all = await service.ListAsync(Ct);
         Assert.Equal(["Kỷ niệm 2/9", "Liên kết website"], all.Select(b => b.Title));
         // Local dates (UTC+7) are stored as UTC.
@@ -241,7 +259,8 @@ public sealed class SiteAdministrationTests
         var reader = new SidebarService(db, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 8, 1, 0, 0, 0, TimeSpan.Zero)));
         Assert.Equal(["Liên kết website"], (await reader.GetActiveBlocksAsync(Ct)).Select(b => b.Title));
 
-        Assert.Null(await service.DeleteBlockAsync(banner.Value, "editor", Ct));
+        Ok(await service.DeleteBlockAsync(banner, "editor", Ct));
+        Assert.Equal(Outcome.NotFound, (await service.DeleteBlockAsync(banner, "editor", Ct)).Outcome);
         Assert.Contains(await db.AuditEntries.Select(e => e.Action).ToListAsync(Ct), a => a == "sidebar.delete");
     }
 

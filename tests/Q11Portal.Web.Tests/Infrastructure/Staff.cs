@@ -18,7 +18,7 @@ public static partial class Staff
         await using var scope = app.Services.CreateAsyncScope();
         var result = await scope.ServiceProvider.GetRequiredService<UserAdministration>()
             .CreateAsync(email, role + " test", role, password, "test", CancellationToken.None);
-        Assert.True(result.Succeeded, string.Join(" ", result.Errors));
+        Assert.True(result.Succeeded, result.Message);
         return email;
     }
 

@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Q11Portal.Core.Articles;
+using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
 using Q11Portal.Core.Media;
 using Q11Portal.Core.Users;
+using Q11Portal.Web.Infrastructure;
 
 namespace Q11Portal.Web.Areas.Admin.Controllers;
 
@@ -43,10 +45,10 @@ public sealed class ArticleAttachmentsController(
             return Forbid();
         }
 
-        MediaResult<AttachmentSummary> result;
+        Result<AttachmentSummary> result;
         if (file is null || file.Length == 0)
         {
-            result = MediaResult<AttachmentSummary>.Fail("Chưa chọn tệp văn bản, hoặc tệp rỗng.");
+            result = Result<AttachmentSummary>.From(Result.Invalid("Chưa chọn tệp văn bản, hoặc tệp rỗng."));
         }
         else
         {
@@ -56,9 +58,11 @@ public sealed class ArticleAttachmentsController(
 
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("file", result.Error!);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Index), await ModelAsync(article, title, ct));
+            return await this.FormFailureAsync(result, async () =>
+            {
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return View(nameof(Index), await ModelAsync(article, title, ct));
+            }, "file");
         }
 
         Flash($"Đã đính kèm “{result.Value!.FileName}”.");
@@ -71,13 +75,13 @@ public sealed class ArticleAttachmentsController(
 
     [HttpPost("{attachmentId:int}/up")]
     public async Task<IActionResult> Up(int id, int attachmentId, CancellationToken ct) =>
-        await ChangeAsync(id, attachmentId, async () => { await attachments.MoveAsync(attachmentId, -1, ct); return true; }, null, ct);
+        await ChangeAsync(id, attachmentId, () => attachments.MoveAsync(attachmentId, -1, ct), null, ct);
 
     [HttpPost("{attachmentId:int}/down")]
     public async Task<IActionResult> Down(int id, int attachmentId, CancellationToken ct) =>
-        await ChangeAsync(id, attachmentId, async () => { await attachments.MoveAsync(attachmentId, 1, ct); return true; }, null, ct);
+        await ChangeAsync(id, attachmentId, () => attachments.MoveAsync(attachmentId, 1, ct), null, ct);
 
-    private async Task<IActionResult> ChangeAsync(int id, int attachmentId, Func<Task<bool>> change, string? message, CancellationToken ct)
+    private async Task<IActionResult> ChangeAsync(int id, int attachmentId, Func<Task<Result>> change, string? message, CancellationToken ct)
     {
         var article = await FindAsync(id, ct);
         if (article is null || !await db.Attachments.AnyAsync(a => a.Id == attachmentId && a.ArticleId == id, ct))
@@ -90,7 +94,13 @@ public sealed class ArticleAttachmentsController(
             return Forbid();
         }
 
-        if (await change() && message is not null)
+        var changed = await change();
+        if (!changed.Succeeded)
+        {
+            return this.Failure(changed, () => RedirectToAction(nameof(Index), new { id }));
+        }
+
+        if (message is not null)
         {
             Flash(message);
         }

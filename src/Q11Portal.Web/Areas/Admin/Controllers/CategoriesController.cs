@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Q11Portal.Core.Categories;
+using Q11Portal.Core.Common;
 using Q11Portal.Web.Areas.Admin.Models;
+using Q11Portal.Web.Infrastructure;
 
 namespace Q11Portal.Web.Areas.Admin.Controllers;
 
@@ -27,11 +29,10 @@ public sealed class CategoriesController(CategoryAdminService categories) : Admi
             return await EditView(null, input, ct, StatusCodes.Status400BadRequest);
         }
 
-        var (_, error) = await categories.CreateAsync(input.Name, input.Slug, input.ParentId, input.Description, input.ShowOnHome, ActorName, ct);
-        if (error is not null)
+        var created = await categories.CreateAsync(input.Name, input.Slug, input.ParentId, input.Description, input.ShowOnHome, ActorName, ct);
+        if (!created.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, error);
-            return await EditView(null, input, ct, StatusCodes.Status400BadRequest);
+            return await this.FormFailureAsync(created, () => EditView(null, input, ct, StatusCodes.Status400BadRequest));
         }
 
         Flash($"Đã tạo chuyên mục “{input.Name?.Trim()}”.");
@@ -50,16 +51,10 @@ public sealed class CategoriesController(CategoryAdminService categories) : Admi
             return await categories.FindAsync(id, ct) is null ? NotFound() : await EditView(id, input, ct, StatusCodes.Status400BadRequest);
         }
 
-        var error = await categories.UpdateAsync(id, input.Name, input.Slug, input.ParentId, input.Description, input.ShowOnHome, ActorName, ct);
-        if (error == CategoryAdminService.NotFound)
+        var updated = await categories.UpdateAsync(id, input.Name, input.Slug, input.ParentId, input.Description, input.ShowOnHome, ActorName, ct);
+        if (!updated.Succeeded)
         {
-            return NotFound();
-        }
-
-        if (error is not null)
-        {
-            ModelState.AddModelError(string.Empty, error);
-            return await EditView(id, input, ct, StatusCodes.Status400BadRequest);
+            return await this.FormFailureAsync(updated, () => EditView(id, input, ct, StatusCodes.Status400BadRequest));
         }
 
         Flash($"Đã lưu chuyên mục “{input.Name?.Trim()}”.");
@@ -76,13 +71,8 @@ public sealed class CategoriesController(CategoryAdminService categories) : Admi
             return BadRequest();
         }
 
-        var error = await categories.MoveAsync(id, step, ActorName, ct);
-        if (error == CategoryAdminService.NotFound)
-        {
-            return NotFound();
-        }
-
-        return Redirect($"/admin/categories#cat-{id}");
+        var moved = await categories.MoveAsync(id, step, ActorName, ct);
+        return moved.Outcome == Outcome.NotFound ? NotFound() : Redirect($"/admin/categories#cat-{id}");
     }
 
     [HttpGet("{id:int}/delete")]
@@ -105,11 +95,10 @@ public sealed class CategoriesController(CategoryAdminService categories) : Admi
             return await DeleteView(id, null, ct, StatusCodes.Status400BadRequest);
         }
 
-        var error = await categories.DeleteAsync(id, moveTo, ActorName, ct);
-        if (error is not null)
+        var deleted = await categories.DeleteAsync(id, moveTo, ActorName, ct);
+        if (!deleted.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, error);
-            return await DeleteView(id, moveTo, ct, StatusCodes.Status400BadRequest);
+            return await this.FormFailureAsync(deleted, () => DeleteView(id, moveTo, ct, StatusCodes.Status400BadRequest));
         }
 
         Flash($"Đã xóa chuyên mục “{node.Name}”.");

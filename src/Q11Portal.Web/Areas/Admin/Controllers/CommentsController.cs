@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Q11Portal.Core.Comments;
 using Q11Portal.Core.Users;
 using Q11Portal.Web.Areas.Admin.Models;
+using Q11Portal.Web.Infrastructure;
 
 namespace Q11Portal.Web.Areas.Admin.Controllers;
 
@@ -72,14 +73,16 @@ public sealed class CommentsController(CommentModeration moderation) : AdminCont
         }
         else
         {
-            var result = await moderation.DecideAsync(selected, action.Value, reason, ActorName ?? "?", ct);
-            if (result.Succeeded)
+            // Every refusal, a selection another moderator has just deleted included, is told on the queue the
+            // selection came from: a bulk form has no page of its own to answer 404 for.
+            var decided = await moderation.DecideAsync(selected, action.Value, reason, ActorName ?? "?", ct);
+            if (decided.Succeeded)
             {
-                Flash($"Đã {Verb(action.Value)} {result.Changed} bình luận.");
+                Flash($"Đã {Verb(action.Value)} {decided.Value} bình luận.");
             }
             else
             {
-                FlashError(result.Error!);
+                FlashError(decided.Message!);
             }
         }
 
@@ -89,17 +92,14 @@ public sealed class CommentsController(CommentModeration moderation) : AdminCont
     [HttpPost("{id:int}/reply")]
     public async Task<IActionResult> Reply(int id, string? body, CancellationToken ct)
     {
-        var result = await moderation.ReplyAsync(id, body, ActorName ?? "?", ct);
-        if (result.Succeeded)
+        var replied = await moderation.ReplyAsync(id, body, ActorName ?? "?", ct);
+        if (!replied.Succeeded)
         {
-            Flash("Đã đăng trả lời; trả lời hiển thị ngay dưới bình luận.");
-        }
-        else
-        {
-            FlashError(result.Error!);
             TempData["ReplyDraft"] = body;
+            return this.Failure(replied, () => Redirect($"/admin/comments/{id}"));
         }
 
+        Flash("Đã đăng trả lời; trả lời hiển thị ngay dưới bình luận.");
         return Redirect($"/admin/comments/{id}");
     }
 

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Q11Portal.Core.Common;
 using Q11Portal.Core.Media;
 using Q11Portal.Core.Users;
+using Q11Portal.Web.Infrastructure;
 
 namespace Q11Portal.Web.Areas.Admin.Controllers;
 
@@ -40,10 +42,10 @@ public sealed class MediaController(MediaService media, IOptions<MediaOptions> o
     public async Task<IActionResult> Upload(IFormFile? file, string? altText, string? caption, CancellationToken ct)
     {
         var wantsJson = Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true);
-        MediaResult<MediaSummary> result;
+        Result<MediaSummary> result;
         if (file is null || file.Length == 0)
         {
-            result = MediaResult<MediaSummary>.Fail("Chưa chọn tệp ảnh, hoặc tệp rỗng.");
+            result = Result<MediaSummary>.From(Result.Invalid("Chưa chọn tệp ảnh, hoặc tệp rỗng."));
         }
         else
         {
@@ -55,15 +57,17 @@ public sealed class MediaController(MediaService media, IOptions<MediaOptions> o
         {
             return result.Succeeded
                 ? Json(new { id = result.Value!.Id, url = result.Value.Url(800), srcset = result.Value.SrcSet, alt = result.Value.AltText, caption = result.Value.Caption })
-                : BadRequest(new { error = result.Error });
+                : StatusCode(result.Outcome.ToStatusCode(), new { error = result.Message });
         }
 
         if (!result.Succeeded)
         {
-            ModelState.AddModelError("file", result.Error!);
-            var page = await media.SearchAsync(null, 1, options.Value.LibraryPageSize, ct);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Index), new MediaLibraryViewModel(page, null, options.Value) { AltText = altText, Caption = caption });
+            return await this.FormFailureAsync(result, async () =>
+            {
+                var page = await media.SearchAsync(null, 1, options.Value.LibraryPageSize, ct);
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return View(nameof(Index), new MediaLibraryViewModel(page, null, options.Value) { AltText = altText, Caption = caption });
+            }, "file");
         }
 
         Flash($"Đã tải lên ảnh “{result.Value!.OriginalFileName}”.");
@@ -74,16 +78,13 @@ public sealed class MediaController(MediaService media, IOptions<MediaOptions> o
     [Authorize(Policy = Policies.Editor)]
     public async Task<IActionResult> Edit(int id, string? altText, string? caption, CancellationToken ct)
     {
-        var error = await media.UpdateTextAsync(id, altText, caption, ActorName, ct);
-        if (error is null)
+        var updated = await media.UpdateTextAsync(id, altText, caption, ActorName, ct);
+        if (!updated.Succeeded)
         {
-            Flash("Đã lưu mô tả và chú thích ảnh.");
-        }
-        else
-        {
-            FlashError(error);
+            return this.Failure(updated, () => RedirectToAction(nameof(Index)));
         }
 
+        Flash("Đã lưu mô tả và chú thích ảnh.");
         return RedirectToAction(nameof(Index));
     }
 
@@ -91,16 +92,13 @@ public sealed class MediaController(MediaService media, IOptions<MediaOptions> o
     [Authorize(Policy = Policies.Editor)]
     public async Task<IActionResult> Delete(int id, CancellationToken ct)
     {
-        var error = await media.DeleteAsync(id, ActorName, ct);
-        if (error is null)
+        var deleted = await media.DeleteAsync(id, ActorName, ct);
+        if (!deleted.Succeeded)
         {
-            Flash("Đã xóa ảnh.");
-        }
-        else
-        {
-            FlashError(error);
+            return this.Failure(deleted, () => RedirectToAction(nameof(Index)));
         }
 
+        Flash("Đã xóa ảnh.");
         return RedirectToAction(nameof(Index));
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
+using Q11Portal.Core.Common;
 using Q11Portal.Core.Media;
 using Q11Portal.Core.Sidebar;
 using Q11Portal.Web.Areas.Admin.Models;
+using Q11Portal.Web.Infrastructure;
 
 namespace Q11Portal.Web.Areas.Admin.Controllers;
 
@@ -24,15 +26,14 @@ public sealed class SidebarController(SidebarAdminService sidebar, MediaService 
             return await ListView(form, ct, StatusCodes.Status400BadRequest);
         }
 
-        var (id, error) = await sidebar.CreateBlockAsync(form.ToInput(), ActorName, ct);
-        if (error is not null)
+        var created = await sidebar.CreateBlockAsync(form.ToInput(), ActorName, ct);
+        if (!created.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, error);
-            return await ListView(form, ct, StatusCodes.Status400BadRequest);
+            return await this.FormFailureAsync(created, () => ListView(form, ct, StatusCodes.Status400BadRequest));
         }
 
         Flash($"Đã tạo khối “{form.Title?.Trim()}”. Hãy thêm các mục cho khối.");
-        return Redirect($"/admin/sidebar/{id}/edit");
+        return Redirect($"/admin/sidebar/{created.Value}/edit");
     }
 
     [HttpGet("{id:int}/edit")]
@@ -63,15 +64,16 @@ public sealed class SidebarController(SidebarAdminService sidebar, MediaService 
         }
 
         form.Kind = block.Kind;
-        var error = ModelState.IsValid ? await sidebar.UpdateBlockAsync(id, form.ToInput(), ActorName, ct) : null;
-        if (!ModelState.IsValid || error is not null)
+        Task<IActionResult> FormAgain() => BlockView(block, form, new SidebarItemForm(), null, null, 1, ct, StatusCodes.Status400BadRequest);
+        if (!ModelState.IsValid)
         {
-            if (error is not null)
-            {
-                ModelState.AddModelError(string.Empty, error);
-            }
+            return await FormAgain();
+        }
 
-            return await BlockView(block, form, new SidebarItemForm(), null, null, 1, ct, StatusCodes.Status400BadRequest);
+        var updated = await sidebar.UpdateBlockAsync(id, form.ToInput(), ActorName, ct);
+        if (!updated.Succeeded)
+        {
+            return await this.FormFailureAsync(updated, FormAgain);
         }
 
         Flash("Đã lưu cài đặt khối.");
@@ -86,7 +88,8 @@ public sealed class SidebarController(SidebarAdminService sidebar, MediaService 
             return BadRequest();
         }
 
-        return await sidebar.MoveBlockAsync(id, step, ActorName, ct) ? Redirect($"/admin/sidebar#block-{id}") : NotFound();
+        var moved = await sidebar.MoveBlockAsync(id, step, ActorName, ct);
+        return moved.Outcome == Outcome.NotFound ? NotFound() : Redirect($"/admin/sidebar#block-{id}");
     }
 
     /// <summary>Asks before a whole block and its items go: the list's "Xóa" leads here.</summary>
@@ -118,10 +121,10 @@ public sealed class SidebarController(SidebarAdminService sidebar, MediaService 
             return RedirectToAction(nameof(ConfirmDelete), new { id });
         }
 
-        var error = await sidebar.DeleteBlockAsync(id, ActorName, ct);
-        if (error is not null)
+        var deleted = await sidebar.DeleteBlockAsync(id, ActorName, ct);
+        if (!deleted.Succeeded)
         {
-            return NotFound();
+            return this.Failure(deleted, () => RedirectToAction(nameof(Index)));
         }
 
         Flash("Đã xóa khối.");
@@ -137,11 +140,15 @@ public sealed class SidebarController(SidebarAdminService sidebar, MediaService 
             return NotFound();
         }
 
-        var error = await CheckItemAsync(form, ct) ?? await sidebar.AddItemAsync(id, await ToInputAsync(form, ct), ActorName, ct);
-        if (error is not null)
+        var added = await CheckItemAsync(form, ct);
+        if (added.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, error);
-            return await BlockView(block, SidebarBlockForm.From(block), form, null, null, 1, ct, StatusCodes.Status400BadRequest);
+            added = await sidebar.AddItemAsync(id, await ToInputAsync(form, ct), ActorName, ct);
+        }
+
+        if (!added.Succeeded)
+        {
+            return await this.FormFailureAsync(added, () => BlockView(block, SidebarBlockForm.From(block), form, null, null, 1, ct, StatusCodes.Status400BadRequest));
         }
 
         Flash($"Đã thêm “{form.Title?.Trim()}”.");
@@ -157,12 +164,19 @@ public sealed class SidebarController(SidebarAdminService sidebar, MediaService 
             return NotFound();
         }
 
-        var error = await CheckItemAsync(form, ct) ?? await sidebar.UpdateItemAsync(itemId, await ToInputAsync(form, ct), ActorName, ct);
-        if (error is not null)
+        var updated = await CheckItemAsync(form, ct);
+        if (updated.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, error);
-            var block = (await sidebar.FindAsync(item.SidebarBlockId, ct))!;
-            return await BlockView(block, SidebarBlockForm.From(block), form, itemId, null, 1, ct, StatusCodes.Status400BadRequest);
+            updated = await sidebar.UpdateItemAsync(itemId, await ToInputAsync(form, ct), ActorName, ct);
+        }
+
+        if (!updated.Succeeded)
+        {
+            return await this.FormFailureAsync(updated, async () =>
+            {
+                var block = (await sidebar.FindAsync(item.SidebarBlockId, ct))!;
+                return await BlockView(block, SidebarBlockForm.From(block), form, itemId, null, 1, ct, StatusCodes.Status400BadRequest);
+            });
         }
 
         Flash($"Đã lưu “{form.Title?.Trim()}”.");
@@ -177,16 +191,23 @@ public sealed class SidebarController(SidebarAdminService sidebar, MediaService 
             return BadRequest();
         }
 
-        return await sidebar.MoveItemAsync(itemId, step, ActorName, ct) is { } blockId ? Redirect($"/admin/sidebar/{blockId}/edit#item-{itemId}") : NotFound();
+        var moved = await sidebar.MoveItemAsync(itemId, step, ActorName, ct);
+        return moved.Outcome == Outcome.NotFound ? NotFound() : Redirect($"/admin/sidebar/{moved.Value}/edit#item-{itemId}");
     }
 
     [HttpPost("items/{itemId:int}/delete")]
     public async Task<IActionResult> DeleteItem(int itemId, CancellationToken ct)
     {
         var item = await sidebar.FindItemAsync(itemId, ct);
-        if (item is null || await sidebar.DeleteItemAsync(itemId, ActorName, ct) is not null)
+        if (item is null)
         {
             return NotFound();
+        }
+
+        var deleted = await sidebar.DeleteItemAsync(itemId, ActorName, ct);
+        if (!deleted.Succeeded)
+        {
+            return this.Failure(deleted, () => Redirect($"/admin/sidebar/{item.SidebarBlockId}/edit#items"));
         }
 
         Flash($"Đã xóa “{item.Title}”.");
@@ -196,16 +217,16 @@ public sealed class SidebarController(SidebarAdminService sidebar, MediaService 
     private static int? Step(string? direction) => direction switch { "up" => -1, "down" => 1, _ => null };
 
     /// <summary>Binding errors (a letter in the image picker) as one Vietnamese message.</summary>
-    private async Task<string?> CheckItemAsync(SidebarItemForm form, CancellationToken ct)
+    private async Task<Result> CheckItemAsync(SidebarItemForm form, CancellationToken ct)
     {
         if (!ModelState.IsValid)
         {
-            return "Ảnh đã chọn không hợp lệ; hãy chọn lại ảnh trong thư viện.";
+            return Result.Invalid("Ảnh đã chọn không hợp lệ; hãy chọn lại ảnh trong thư viện.");
         }
 
         return form.MediaId is { } mediaId && await media.FindAsync(mediaId, ct) is null
-            ? "Ảnh đã chọn không còn trong thư viện; hãy chọn ảnh khác."
-            : null;
+            ? Result.Invalid("Ảnh đã chọn không còn trong thư viện; hãy chọn ảnh khác.")
+            : Result.Ok;
     }
 
     private async Task<SidebarItemInput> ToInputAsync(SidebarItemForm form, CancellationToken ct)

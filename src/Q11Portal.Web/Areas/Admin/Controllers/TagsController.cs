@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Q11Portal.Core.Common;
 using Q11Portal.Core.Tags;
 using Q11Portal.Web.Areas.Admin.Models;
+using Q11Portal.Web.Infrastructure;
 
 namespace Q11Portal.Web.Areas.Admin.Controllers;
 
@@ -37,20 +38,17 @@ public sealed class TagsController(TagAdminService tags) : AdminControllerBase
     [HttpPost("{id:int}/rename")]
     public async Task<IActionResult> Rename(int id, string? name, CancellationToken ct)
     {
-        var result = await tags.RenameAsync(id, name, ActorName, ct);
-        if (result.Error == TagAdminService.NotFound)
+        var renamed = await tags.RenameAsync(id, name, ActorName, ct);
+        if (!renamed.Succeeded)
         {
-            return NotFound();
+            var collision = renamed.Outcome == Outcome.Conflict ? renamed.Value : null;
+            return await this.FormFailureAsync(renamed, async () =>
+                await tags.FindAsync(id, ct) is { } tag
+                    ? await EditView(tag, name ?? string.Empty, ct, collision, status: StatusCodes.Status400BadRequest)
+                    : NotFound(), "name");
         }
 
-        if (result.Error is not null)
-        {
-            ModelState.AddModelError("name", result.Error);
-            var tag = await tags.FindAsync(id, ct);
-            return tag is null ? NotFound() : await EditView(tag, name ?? string.Empty, ct, result.Collision, status: StatusCodes.Status400BadRequest);
-        }
-
-        Flash($"Đã đổi tên từ khóa thành “{VietnameseText.Label(name)}”.");
+        Flash($"Đã đổi tên từ khóa thành “{renamed.Value!.Name}”.");
         return RedirectToAction(nameof(Edit), new { id });
     }
 
@@ -70,7 +68,12 @@ public sealed class TagsController(TagAdminService tags) : AdminControllerBase
             return RedirectToAction(nameof(Edit), new { id });
         }
 
-        await tags.DeleteAsync(id, ActorName, ct);
+        var deleted = await tags.DeleteAsync(id, ActorName, ct);
+        if (!deleted.Succeeded)
+        {
+            return this.Failure(deleted, () => RedirectToAction(nameof(Index)));
+        }
+
         Flash($"Đã xóa từ khóa “{tag.Name}” khỏi {tag.ArticleCount} bài viết.");
         return RedirectToAction(nameof(Index));
     }
@@ -131,16 +134,18 @@ public sealed class TagsController(TagAdminService tags) : AdminControllerBase
             return await MergeView(ids, null, ct);
         }
 
-        var error = await tags.MergeAsync(ids, into, ActorName, ct);
-        if (error is not null)
+        // Every refusal, a tag of the selection gone included, is shown on the form the selection came from: the
+        // page posted to exists, only the choice on it went stale.
+        var merged = await tags.MergeAsync(ids, into, ActorName, ct);
+        if (!merged.Succeeded)
         {
             if (single is not null)
             {
-                ModelState.AddModelError("targetName", error);
+                ModelState.AddModelError("targetName", merged.Message!);
                 return await EditView(single, single.Name, ct, targetName: targetName, status: StatusCodes.Status400BadRequest);
             }
 
-            ModelState.AddModelError(string.Empty, error);
+            ModelState.AddModelError(string.Empty, merged.Message!);
             return await MergeView(ids, targetId, ct);
         }
 

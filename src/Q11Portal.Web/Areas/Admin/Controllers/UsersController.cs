@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Q11Portal.Core.Common;
 using Q11Portal.Core.Users;
 using Q11Portal.Web.Areas.Admin.Models;
+using Q11Portal.Web.Infrastructure;
 
 namespace Q11Portal.Web.Areas.Admin.Controllers;
 
@@ -32,16 +34,11 @@ public sealed class UsersController(UserAdministration administration, UserManag
             return View(input);
         }
 
-        var result = await administration.CreateAsync(input.Email, input.DisplayName, input.Role, input.Password, ActorName, ct);
-        if (!result.Succeeded)
+        var created = await administration.CreateAsync(input.Email, input.DisplayName, input.Role, input.Password, ActorName, ct);
+        if (!created.Succeeded)
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(string.Empty, error);
-            }
-
             input.Password = string.Empty;
-            return View(input);
+            return await this.FormFailureAsync(created, () => Task.FromResult<IActionResult>(View(input)));
         }
 
         Flash($"Đã tạo tài khoản {input.Email}.");
@@ -52,8 +49,7 @@ public sealed class UsersController(UserAdministration administration, UserManag
     public async Task<IActionResult> SetRole(string id, string role, CancellationToken ct)
     {
         var result = await administration.SetRoleAsync(id, role ?? string.Empty, ActorName, ct);
-        Report(result, $"Đã đổi vai trò thành {Roles.DisplayName(Roles.Parse(role) ?? string.Empty)}.");
-        return RedirectToAction(nameof(Index));
+        return Report(result, $"Đã đổi vai trò thành {Roles.DisplayName(Roles.Parse(role) ?? string.Empty)}.");
     }
 
     [HttpPost("{id}/lock")]
@@ -65,26 +61,23 @@ public sealed class UsersController(UserAdministration administration, UserManag
             return RedirectToAction(nameof(Index));
         }
 
-        Report(await administration.SetLockedAsync(id, true, ActorName, ct), "Đã khóa tài khoản; các phiên đăng nhập của người này sẽ kết thúc.");
-        return RedirectToAction(nameof(Index));
+        return Report(await administration.SetLockedAsync(id, true, ActorName, ct), "Đã khóa tài khoản; các phiên đăng nhập của người này sẽ kết thúc.");
     }
 
     [HttpPost("{id}/unlock")]
     public async Task<IActionResult> Unlock(string id, CancellationToken ct)
     {
-        Report(await administration.SetLockedAsync(id, false, ActorName, ct), "Đã mở khóa tài khoản.");
-        return RedirectToAction(nameof(Index));
+        return Report(await administration.SetLockedAsync(id, false, ActorName, ct), "Đã mở khóa tài khoản.");
     }
 
-    private void Report(UserCommandResult result, string success)
+    private IActionResult Report(Result result, string success)
     {
-        if (result.Succeeded)
+        if (!result.Succeeded)
         {
-            Flash(success);
+            return this.Failure(result, () => RedirectToAction(nameof(Index)));
         }
-        else
-        {
-            FlashError(string.Join(" ", result.Errors));
-        }
+
+        Flash(success);
+        return RedirectToAction(nameof(Index));
     }
 }

@@ -1,16 +1,5 @@
 namespace Q11Portal.Core.Media;
 
-/// <summary>The outcome of an upload: the stored item, or a Vietnamese message saying why it was refused.</summary>
-public sealed record MediaResult<T>(T? Value, string? Error)
-    where T : class
-{
-    public bool Succeeded => Error is null && Value is not null;
-
-    public static MediaResult<T> Ok(T value) => new(value, null);
-
-    public static MediaResult<T> Fail(string error) => new(null, error);
-}
-
 /// <summary>An image of the media library as lists and pickers show it.</summary>
 public sealed record MediaSummary(
     int Id,
