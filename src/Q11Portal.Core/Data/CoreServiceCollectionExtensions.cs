@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Q11Portal.Core.Articles;
 using Q11Portal.Core.Categories;
-using Q11Portal.Core.Demo;
 using Q11Portal.Core.Users;
 using Q11Portal.Core.Media;
 using Q11Portal.Core.Reports;
@@ -17,7 +16,6 @@ public static class CoreServiceCollectionExtensions
     {
         services.AddPortalData(configuration, contentRoot);
         services.AddSingleton<ArticleHtmlSanitizer>();
-        services.AddScoped<DemoContentSeeder>();
         services.AddScoped<ArticleService>();
         services.AddScoped<ArticleSlugs>();
         services.AddScoped<Categories.CategoryService>();
@@ -25,7 +23,6 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Audit.AuditLog>();
         services.AddScoped<Audit.AuditQuery>();
         services.AddScoped<Import.ArticleImporter>();
-        services.AddScoped<Generation.ArticleGenerator>();
         services.AddPortalUsers();
         services.AddPortalNewsroom();
         services.AddPortalMedia();
