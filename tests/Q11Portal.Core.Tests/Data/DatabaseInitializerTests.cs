@@ -12,28 +12,18 @@ public sealed class DatabaseInitializerTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task InitializeAsync_SeedDemoOnEmptyDatabase_RunsTheRegisteredSeederOnce()
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(false, 0)]
+    public async Task InitializeAsync_EmptyDatabase_RunsTheRegisteredSeederOnlyWithSeedDemo(bool seedDemo, int expectedCalls)
     {
         await using var database = await TestDatabase.CreateAsync();
         var seeder = new CountingSeeder();
-        await using var services = Services(database, seedDemo: true, seeder);
+        await using var services = Services(database, seedDemo, seeder);
 
         await InitializeAsync(services);
 
-        Assert.Equal(1, seeder.Calls);
-    }
-
-    [Fact]
-    public async Task InitializeAsync_SeedDemoOff_DoesNotRunTheSeeder()
-    {
-        await using var database = await TestDatabase.CreateAsync();
-        var seeder = new CountingSeeder();
-        await using var services = Services(database, seedDemo: false, seeder);
-
-        await InitializeAsync(services);
-
-        Assert.Equal(0, seeder.Calls);
+        Assert.Equal(expectedCalls, seeder.Calls);
     }
 
     [Fact]
