@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Q11Portal.Core.Data;
+using Q11Portal.Demo;
 using Serilog;
 using Serilog.Events;
 
@@ -57,6 +58,7 @@ public sealed class CliHost(string[] configurationArgs, TextWriter? output = nul
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Error)
             .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose));
         builder.Services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddPortalDemo();
         configure?.Invoke(builder.Services, builder.Configuration);
         return builder.Build();
     }

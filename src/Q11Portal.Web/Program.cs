@@ -1,4 +1,5 @@
 using Q11Portal.Core.Data;
+using Q11Portal.Demo;
 using Q11Portal.Web.Infrastructure;
 using Serilog;
 
@@ -19,6 +20,7 @@ try
         preserveStaticLogger: true);
 
     builder.Services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
+    builder.Services.AddPortalDemo();
     builder.Services.AddPortalWeb(builder.Configuration);
     builder.Services.AddPortalIdentity();
     builder.Services.AddPortalCommentsWeb();

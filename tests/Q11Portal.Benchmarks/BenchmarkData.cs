@@ -3,7 +3,7 @@ extern alias cli;
 using Microsoft.EntityFrameworkCore;
 using cli::Q11Portal.Cli;
 using Q11Portal.Core.Data;
-using Q11Portal.Core.Generation;
+using Q11Portal.Demo.Generation;
 
 namespace Q11Portal.Benchmarks;
 

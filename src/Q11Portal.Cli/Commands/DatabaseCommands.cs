@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Q11Portal.Core.Data;
-using Q11Portal.Core.Demo;
 
 namespace Q11Portal.Cli.Commands;
 
@@ -25,7 +24,7 @@ public static class DatabaseCommands
         command.SetAction(async (_, ct) => await CliRunner.RunAsync(host, async services =>
         {
             await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
-            var added = await services.GetRequiredService<DemoContentSeeder>().SeedAsync(ct);
+            var added = await services.GetRequiredService<IDemoContentSeeder>().SeedAsync(ct);
             host.Out.WriteLine(added == 0
                 ? "The database already has articles; demo content was not added."
                 : $"Added {added} demo articles.");

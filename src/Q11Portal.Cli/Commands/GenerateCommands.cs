@@ -3,7 +3,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Q11Portal.Core.Data;
-using Q11Portal.Core.Generation;
+using Q11Portal.Demo.Generation;
 
 namespace Q11Portal.Cli.Commands;
 

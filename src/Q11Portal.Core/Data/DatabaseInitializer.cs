@@ -2,7 +2,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Q11Portal.Core.Demo;
 
 namespace Q11Portal.Core.Data;
 
@@ -11,8 +10,8 @@ public sealed class DatabaseInitializer(
     PortalDbContext db,
     IOptions<DatabaseOptions> options,
     PortalPaths paths,
-    DemoContentSeeder seeder,
-    ILogger<DatabaseInitializer> logger)
+    ILogger<DatabaseInitializer> logger,
+    IDemoContentSeeder? seeder = null)
 {
     public async Task MigrateAsync(CancellationToken ct)
     {
@@ -40,8 +39,16 @@ public sealed class DatabaseInitializer(
 
         if (options.Value.SeedDemo && !await db.Articles.AnyAsync(ct))
         {
-            var count = await seeder.SeedAsync(ct);
-            logger.LogInformation("Empty database filled with {Count} demo articles", count);
+            if (seeder is null)
+            {
+                // A host without Q11Portal.Demo (AddPortalDemo) has nothing to seed with; the site starts empty.
+                logger.LogWarning("Database:SeedDemo is on but no demo content is registered; the database stays empty");
+            }
+            else
+            {
+                var count = await seeder.SeedAsync(ct);
+                logger.LogInformation("Empty database filled with {Count} demo articles", count);
+            }
         }
     }
 

@@ -1,7 +1,5 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Q11Portal.Core.Data;
 using Q11Portal.Web.Infrastructure.Counters;
 using Q11Portal.Web.Infrastructure.Reach;
@@ -22,10 +20,10 @@ public static class WebServiceCollectionExtensions
         // Vietnamese text stays readable in the HTML source instead of becoming numeric entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddPortalSite();
+        // The main menu keeps its categories in memory for a minute.
+        services.AddMemoryCache();
         services.AddPortalReach();
-        services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddPortalHealthChecks();
         services.Configure<RouteOptions>(o =>
         {
             o.LowercaseUrls = true;
@@ -72,19 +70,10 @@ public static class WebServiceCollectionExtensions
         app.UsePortalCounters();
         app.UseOutputCache();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapPortalHealthChecks();
         app.MapControllerRoute("areas", "{area:exists}/{controller=Dashboard}/{action=Index}/{id?}");
         app.MapPortalCounters();
         app.MapControllers();
         return app;
     }
-}
-
-public sealed class DatabaseHealthCheck(DatabaseInitializer database) : IHealthCheck
-{
-    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        await database.CanConnectAsync(cancellationToken)
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy("Database is unreachable");
 }

@@ -1,6 +1,8 @@
 using System.Text;
+using Q11Portal.Core.Articles;
+using Q11Portal.Core.Common;
 
-namespace Q11Portal.Core.Generation;
+namespace Q11Portal.Demo.Generation;
 
 /// <summary>One synthetic article, before it becomes an entity.</summary>
 public sealed record SyntheticArticle(
@@ -152,7 +154,7 @@ public static class SyntheticNews
 
         var localTime = FirstDayLocal.AddMinutes(random.NextInt64((long)(EndDayLocal - FirstDayLocal).TotalMinutes));
         localTime = localTime.Date.AddHours(random.Next(6, 22)).AddMinutes(random.Next(60));
-        var publishedAtUtc = Common.LocalTime.ToUtc(localTime);
+        var publishedAtUtc = LocalTime.ToUtc(localTime);
 
         var title = random.Next(4) switch
         {
@@ -189,7 +191,7 @@ public static class SyntheticNews
         var byline = random.Next(3) == 0 ? unit : Person(random);
         // Long-tailed view counts: most articles are read a little, a few a lot.
         var views = (long)Math.Exp(random.NextDouble() * 9);
-        return new SyntheticArticle(Truncate(title, Articles.Article.TitleMaxLength), summary, paragraphs, theme.Category, tags, publishedAtUtc, byline, views);
+        return new SyntheticArticle(Truncate(title, Article.TitleMaxLength), summary, paragraphs, theme.Category, tags, publishedAtUtc, byline, views);
     }
 
     private static string Paragraph(Random random, Theme theme, string unit, string action, string subject, int ward, DateTime local, bool first, bool last)

@@ -1,6 +1,6 @@
 using SkiaSharp;
 
-namespace Q11Portal.Core.Demo;
+namespace Q11Portal.Demo;
 
 /// <summary>Small PDF documents for the demo's "Văn bản đính kèm", drawn with SkiaSharp's PDF backend.</summary>
 internal static class DemoDocuments

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 
-namespace Q11Portal.Core.Demo;
+namespace Q11Portal.Demo;
 
 /// <summary>One article of the demo content as written in <c>demo-articles.txt</c>.</summary>
 internal sealed record DemoArticleText(
@@ -20,11 +20,11 @@ internal sealed record DemoArticleText(
 
 internal sealed record DemoReportText(string Document, string Unit, string Period, IReadOnlyList<(string Label, decimal Value, string? Unit)> Figures);
 
-/// <summary>Reads the demo articles, a plain-text file embedded in Core so prose stays readable and out of C# strings.
+/// <summary>Reads the demo articles, a plain-text file embedded in this project so prose stays readable and out of C# strings.
 /// Each article: "=== " header lines "key: value", a line "---", then paragraphs separated by blank lines.</summary>
 internal static class DemoArticleSource
 {
-    public const string ResourceName = "Q11Portal.Core.Demo.demo-articles.txt";
+    public const string ResourceName = "Q11Portal.Demo.demo-articles.txt";
 
     public static IReadOnlyList<DemoArticleText> Load()
     {

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Q11Portal.Core.Generation;
+namespace Q11Portal.Demo.Generation;
 
 /// <summary>Multi-row <c>INSERT … VALUES (…), (…)</c> for large synthetic data sets, built from the EF model (table,
 /// column names, quoting and value conversions), so it behaves the same on SQLite, PostgreSQL and SQL Server without

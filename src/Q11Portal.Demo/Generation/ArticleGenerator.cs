@@ -8,7 +8,7 @@ using Q11Portal.Core.Data;
 using Q11Portal.Core.Import;
 using Q11Portal.Core.Tags;
 
-namespace Q11Portal.Core.Generation;
+namespace Q11Portal.Demo.Generation;
 
 public sealed record GenerateProgress(int Done, int Total);
 

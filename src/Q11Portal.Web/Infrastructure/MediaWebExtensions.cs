@@ -5,15 +5,9 @@ using Q11Portal.Core.Media;
 
 namespace Q11Portal.Web.Infrastructure;
 
-/// <summary>The public reading site: media files from the uploads directory.</summary>
-public static class SiteExtensions
+/// <summary>Media files (image renditions) served from the uploads directory.</summary>
+public static class MediaWebExtensions
 {
-    public static IServiceCollection AddPortalSite(this IServiceCollection services)
-    {
-        services.AddMemoryCache();
-        return services;
-    }
-
     /// <summary>Serves <c>PortalPaths.UploadsDirectory</c> at <c>/media/…</c>. Renditions never change once written
     /// (a new upload gets a new stored name), so browsers may keep them for a year.</summary>
     public static WebApplication UsePortalMedia(this WebApplication app)

@@ -12,7 +12,7 @@ using Q11Portal.Core.Sidebar;
 using Q11Portal.Core.Tags;
 using Q11Portal.Core.Topics;
 
-namespace Q11Portal.Core.Demo;
+namespace Q11Portal.Demo;
 
 /// <summary>Fills an empty database with the project's own demo content: categories, about thirty articles written
 /// for the project (including five reviews of Directive 05-CT/TW / Conclusion 01-KL/TW), tags, drawn illustrations
@@ -22,7 +22,7 @@ public sealed class DemoContentSeeder(
     ArticleHtmlSanitizer sanitizer,
     TimeProvider clock,
     PortalPaths paths,
-    ILogger<DemoContentSeeder>? logger = null)
+    ILogger<DemoContentSeeder>? logger = null) : IDemoContentSeeder
 {
     public const string TopicTitle = "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh";
 

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Q11Portal.Core.Articles;
+
+public static class ArticlesServiceCollectionExtensions
+{
+    /// <summary>What every article path shares: the reading service, unique slugs and the one HTML sanitizer (editor,
+    /// importer, generator and seeder all store bodies through it). The newsroom's writes are AddPortalNewsroom.</summary>
+    public static IServiceCollection AddPortalArticles(this IServiceCollection services)
+    {
+        services.AddSingleton<ArticleHtmlSanitizer>();
+        services.AddScoped<ArticleService>();
+        services.AddScoped<ArticleSlugs>();
+        return services;
+    }
+}
