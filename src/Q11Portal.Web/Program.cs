@@ -19,6 +19,7 @@ try
         preserveStaticLogger: true);
 
     builder.Services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
+    builder.Services.AddPortalEnvironmentDefaults(builder.Environment);
     builder.Services.AddPortalWeb(builder.Configuration);
     builder.Services.AddPortalIdentity();
     builder.Services.AddPortalCommentsWeb();
@@ -26,6 +27,7 @@ try
 
     var app = builder.Build();
 
+    await app.RefuseUnsafeProductionSettingsAsync();
     await app.InitializeDatabaseAsync();
     await app.InitializePortalIdentityAsync();
     app.UsePortalPipeline();

@@ -38,7 +38,7 @@ public sealed class DatabaseInitializer(
             await MigrateAsync(ct);
         }
 
-        if (options.Value.SeedDemo && !await db.Articles.AnyAsync(ct))
+        if (options.Value.SeedDemo == true && !await db.Articles.AnyAsync(ct))
         {
             var count = await seeder.SeedAsync(ct);
             logger.LogInformation("Empty database filled with {Count} demo articles", count);
