@@ -21,6 +21,7 @@ public static class CliApp
         root.Subcommands.Add(GenerateCommands.Generate(host));
         root.Subcommands.Add(UserCommands.Build(host));
         SearchCommands.AddTo(root, host);
+        BackupCommands.AddTo(root, host);
 
         var invocation = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(commandArgs).InvokeAsync(invocation, ct);

@@ -21,6 +21,7 @@ try
 
     builder.Services.AddPortalCore(builder.Configuration, builder.Environment.ContentRootPath);
     builder.Services.AddPortalDemo();
+    builder.Services.AddPortalEnvironmentDefaults(builder.Environment);
     builder.Services.AddPortalWeb(builder.Configuration);
     builder.Services.AddPortalIdentity();
     builder.Services.AddPortalCommentsWeb();
@@ -28,6 +29,7 @@ try
 
     var app = builder.Build();
 
+    await app.RefuseUnsafeProductionSettingsAsync();
     await app.InitializeDatabaseAsync();
     await app.InitializePortalIdentityAsync();
     app.UsePortalPipeline();

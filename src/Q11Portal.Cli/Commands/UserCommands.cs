@@ -7,12 +7,12 @@ using Q11Portal.Core.Users;
 
 namespace Q11Portal.Cli.Commands;
 
-/// <summary><c>users add|list|set-role|lock|unlock</c>: staff accounts from the command line. Passwords are read
+/// <summary><c>users add|list|set-role|lock|unlock|reset-password</c>: staff accounts from the command line. Passwords are read
 /// from standard input (hidden on a terminal, one line from a pipe), never from arguments, which leak into shell
 /// history and process lists.</summary>
 public static class UserCommands
 {
-    private const string Actor = "cli";
+    internal const string Actor = "cli";
 
     public static Command Build(CliHost host)
     {
@@ -22,6 +22,7 @@ public static class UserCommands
         users.Subcommands.Add(SetRole(host));
         users.Subcommands.Add(Lock(host, locked: true));
         users.Subcommands.Add(Lock(host, locked: false));
+        users.Subcommands.Add(PasswordCommands.ResetPassword(host));
         return users;
     }
 
@@ -91,7 +92,7 @@ public static class UserCommands
         return 0;
     }
 
-    private static string ReadPassword(CliHost host)
+    internal static string ReadPassword(CliHost host)
     {
         if (host.InputIsTerminal)
         {

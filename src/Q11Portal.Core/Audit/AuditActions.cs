@@ -10,6 +10,7 @@ public static class AuditActions
     public const string UserLocked = "user.locked";
     public const string UserUnlocked = "user.unlocked";
     public const string PasswordChanged = "user.password-changed";
+    public const string PasswordReset = "user.password-reset";
 
     public const string ArticleCreated = "article.created";
     public const string ArticleSubmitted = "article.submitted";
@@ -48,6 +49,7 @@ public static class AuditActions
         UserLocked => "Khóa tài khoản",
         UserUnlocked => "Mở khóa tài khoản",
         PasswordChanged => "Đổi mật khẩu",
+        PasswordReset => "Đặt lại mật khẩu",
         ArticleCreated => "Tạo bài viết",
         ArticleSubmitted => "Gửi duyệt",
         ArticleReturned => "Trả lại bài",
@@ -78,7 +80,7 @@ public static class AuditActions
 
     public static readonly string[] Known =
     [
-        LoginFailed, LoginLockedOut, UserCreated, UserRoleChanged, UserLocked, UserUnlocked, PasswordChanged,
+        LoginFailed, LoginLockedOut, UserCreated, UserRoleChanged, UserLocked, UserUnlocked, PasswordChanged, PasswordReset,
         ArticleCreated, ArticleSubmitted, ArticleReturned, ArticleScheduled, ArticlePublished, ArticleUnpublished,
         ArticleDeleted, ArticleRestored, ArticlePublishedEdited,
         CategoryCreated, CategoryUpdated, CategoryMoved, CategoryReordered, CategoryDeleted,

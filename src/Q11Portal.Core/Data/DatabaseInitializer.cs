@@ -37,7 +37,7 @@ public sealed class DatabaseInitializer(
             await MigrateAsync(ct);
         }
 
-        if (options.Value.SeedDemo && !await db.Articles.AnyAsync(ct))
+        if (options.Value.SeedDemo == true && !await db.Articles.AnyAsync(ct))
         {
             if (seeder is null)
             {

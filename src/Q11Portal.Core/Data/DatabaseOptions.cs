@@ -21,8 +21,9 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations at start-up.</summary>
     public bool Migrate { get; set; } = true;
 
-    /// <summary>Fill an empty database with demo content at start-up.</summary>
-    public bool SeedDemo { get; set; } = true;
+    /// <summary>Fill an empty database with demo content at start-up. Unset means: only in the Development
+    /// environment (the web host decides), so a new production database stays empty unless this is set to true.</summary>
+    public bool? SeedDemo { get; set; }
 
     [Range(1, 600)]
     public int CommandTimeoutSeconds { get; set; } = 60;

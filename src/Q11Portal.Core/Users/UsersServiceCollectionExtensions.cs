@@ -41,6 +41,7 @@ public static class UsersServiceCollectionExtensions
                 o.SignIn.RequireConfirmedAccount = false;
             });
         services.AddScoped<UserAdministration>();
+        services.AddScoped<PasswordResets>();
         return services;
     }
 }

@@ -49,6 +49,8 @@ public static class IdentityServiceCollectionExtensions
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<PortalIdentityOptions>>((o, portal) =>
             o.ValidationInterval = TimeSpan.FromSeconds(portal.Value.SecurityStampCheckSeconds));
 
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<TemporaryPasswordFilter>());
+
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Reporter, p => p.RequireAuthenticatedUser().RequireRole(Policies.RolesFor(Policies.Reporter)))
             .AddPolicy(Policies.Editor, p => p.RequireAuthenticatedUser().RequireRole(Policies.RolesFor(Policies.Editor)))

@@ -59,6 +59,9 @@ public sealed partial class PortalProcess : IAsyncDisposable
         }
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        // Production refuses to start without its public address (ProductionSettingsCheck); tests that are not about
+        // that setting get one.
+        start.Environment["PublicSite__BaseUrl"] = "https://quan11.example.gov.vn";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -8,7 +8,8 @@ namespace Q11Portal.Web.Areas.Admin.Controllers;
 
 /// <summary>The signed-in staff member's own account.</summary>
 [Route("admin/profile")]
-public sealed class ProfileController(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, AuditLog audit) : StaffControllerBase
+public sealed class ProfileController(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, AuditLog audit, PasswordResets passwordResets)
+    : StaffControllerBase
 {
     [HttpGet("password")]
     public IActionResult Password() => View(new ChangePasswordInput());
@@ -43,6 +44,14 @@ public sealed class ProfileController(UserManager<PortalUser> users, SignInManag
                 ModelState.AddModelError(nameof(input.NewPassword), string.Join(" ", weak));
             }
 
+            return View(Cleared(input));
+        }
+
+        // Before the refresh, which rebuilds this session's claims: the temporary-password claim must be gone from it.
+        var completed = await passwordResets.CompleteChangeAsync(user);
+        if (!completed.Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, completed.Message ?? "Không đổi được mật khẩu.");
             return View(Cleared(input));
         }
 

@@ -11,7 +11,7 @@ namespace Q11Portal.Web.Areas.Admin.Controllers;
 /// <summary>Staff accounts (Quản trị only): list, create, change role, lock and unlock. Every change is audited.</summary>
 [Route("admin/users")]
 [Authorize(Policy = Policies.Admin)]
-public sealed class UsersController(UserAdministration administration, UserManager<PortalUser> users) : AdminControllerBase
+public sealed class UsersController(UserAdministration administration, UserManager<PortalUser> users, PasswordResets passwordResets) : AdminControllerBase
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
@@ -68,6 +68,40 @@ public sealed class UsersController(UserAdministration administration, UserManag
     public async Task<IActionResult> Unlock(string id, CancellationToken ct)
     {
         return Report(await administration.SetLockedAsync(id, false, ActorName, ct), "Đã mở khóa tài khoản.");
+    }
+
+    [HttpGet("{id}/temporary-password")]
+    public async Task<IActionResult> TemporaryPassword(string id) =>
+        await users.FindByIdAsync(id) is { } user ? View(new TemporaryPasswordInput { Email = user.Email ?? user.Id }) : NotFound();
+
+    [HttpPost("{id}/temporary-password")]
+    public async Task<IActionResult> TemporaryPassword([FromRoute] string id, TemporaryPasswordInput input, CancellationToken ct)
+    {
+        if (id == users.GetUserId(User))
+        {
+            FlashError("Hãy đổi mật khẩu của chính bạn ở trang Đổi mật khẩu.");
+            return RedirectToAction(nameof(Index));
+        }
+
+        if (ModelState.IsValid)
+        {
+            var result = await passwordResets.SetPasswordAsync(id, input.NewPassword, temporary: true, ActorName, ct);
+            if (result.Succeeded)
+            {
+                Flash($"Đã đặt mật khẩu tạm cho {input.Email}. Người này phải đổi mật khẩu ở lần đăng nhập tới; các phiên đang mở đã kết thúc.");
+                return RedirectToAction(nameof(Index));
+            }
+
+            if (result.Outcome != Core.Common.Outcome.Invalid)
+            {
+                return this.Failure(result, () => RedirectToAction(nameof(Index)));
+            }
+
+            ModelState.AddModelError(nameof(input.NewPassword), result.Message ?? string.Empty);
+        }
+
+        input.NewPassword = string.Empty;
+        return View(input);
     }
 
     private IActionResult Report(Result result, string success)
