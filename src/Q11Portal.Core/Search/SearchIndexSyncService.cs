@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Q11Portal.Core.Articles;
 using Q11Portal.Core.Data;
 
 namespace Q11Portal.Core.Search;
@@ -69,7 +70,7 @@ public sealed class SearchIndexSyncService(SearchIndexer indexer, IServiceScopeF
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         // A new index layout changes how similarity is computed, so the stored lists are recomputed with it.
-        if ((schemaChanged || !await db.RelatedArticles.AnyAsync(ct)) && await db.Articles.AnyAsync(a => a.Status == Articles.ArticleStatus.Published, ct))
+        if ((schemaChanged || !await db.RelatedArticles.AnyAsync(ct)) && await db.Articles.PublishedAtAnyTime().AnyAsync(ct))
         {
             var count = await scope.ServiceProvider.GetRequiredService<RelatedArticleService>().RecomputeAllAsync(null, ct);
             logger.LogInformation("Related-news lists computed for {ArticleCount} articles", count);
