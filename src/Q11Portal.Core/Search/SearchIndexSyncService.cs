@@ -8,18 +8,6 @@ using Q11Portal.Core.Data;
 
 namespace Q11Portal.Core.Search;
 
-public sealed class SearchOptions
-{
-    public const string SectionName = "Search";
-
-    /// <summary>How often a node reads the ContentChanges log to catch up with changes made on other nodes.</summary>
-    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>Keep the index in step in the background (off for one-shot CLI runs).</summary>
-    public bool BackgroundSync { get; set; } = true;
-}
-
 /// <summary>On start, rebuilds a missing or damaged local index from the database (and fills the related-news lists
 /// when none exist yet, or recomputes them when the index layout changed); then polls the ContentChanges log so that changes made on other nodes show up here.</summary>
 public sealed class SearchIndexSyncService(SearchIndexer indexer, IServiceScopeFactory scopes, IOptions<SearchOptions> options,
@@ -76,22 +64,4 @@ public sealed class SearchIndexSyncService(SearchIndexer indexer, IServiceScopeF
             logger.LogInformation("Related-news lists computed for {ArticleCount} articles", count);
         }
     }
-}
-
-public static class SearchServiceCollectionExtensions
-{
-    /// <summary>The search index, search, related news and (unless <c>Search:BackgroundSync</c> is false) the sync loop.</summary>
-    public static IServiceCollection AddPortalSearch(this IServiceCollection services)
-    {
-        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<SearchIndex>();
-        services.AddSingleton<SearchIndexer>();
-        services.AddSingleton<RelatedNewsEngine>();
-        services.AddSingleton<SearchService>();
-        services.AddScoped<RelatedArticleService>();
-        services.AddScoped<ArticleIndexingService>();
-        services.AddHostedService<SearchIndexSyncService>();
-        return services;
-    }
-
 }
