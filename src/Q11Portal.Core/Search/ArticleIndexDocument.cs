@@ -13,8 +13,26 @@ public static class ArticleIndexDocument
     /// <summary>A subject's weight in an article is indexed as a term frequency of up to this many.</summary>
     public const int SubjectFrequencySteps = 5;
 
-    private static readonly FieldType RelatedFieldType = CreateRelatedFieldType();
-    private static readonly FieldType SubjectFieldType = CreateSubjectFieldType();
+    /// <summary>Term vectors for related news, not stored.</summary>
+    private static readonly FieldType RelatedFieldType = Frozen(new FieldType
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        IsStored = false,
+        StoreTermVectors = true,
+        IndexOptions = IndexOptions.DOCS_AND_FREQS,
+        OmitNorms = true,
+    });
+
+    /// <summary>A subject repeated as often as it weighs (<see cref="SubjectFrequencySteps"/>).</summary>
+    private static readonly FieldType SubjectFieldType = Frozen(new FieldType
+    {
+        IsIndexed = true,
+        IsTokenized = false,
+        IsStored = false,
+        IndexOptions = IndexOptions.DOCS_AND_FREQS,
+        OmitNorms = true,
+    });
 
     public static Document Create(ArticleSearchDocument a)
     {
@@ -64,31 +82,8 @@ public static class ArticleIndexDocument
         return document;
     }
 
-    private static FieldType CreateRelatedFieldType()
+    private static FieldType Frozen(FieldType type)
     {
-        var type = new FieldType
-        {
-            IsIndexed = true,
-            IsTokenized = true,
-            IsStored = false,
-            StoreTermVectors = true,
-            IndexOptions = IndexOptions.DOCS_AND_FREQS,
-            OmitNorms = true,
-        };
-        type.Freeze();
-        return type;
-    }
-
-    private static FieldType CreateSubjectFieldType()
-    {
-        var type = new FieldType
-        {
-            IsIndexed = true,
-            IsTokenized = false,
-            IsStored = false,
-            IndexOptions = IndexOptions.DOCS_AND_FREQS,
-            OmitNorms = true,
-        };
         type.Freeze();
         return type;
     }
