@@ -1,13 +1,47 @@
+using System.Linq.Expressions;
+
 namespace Q11Portal.Core.Articles;
 
+/// <summary>The one "is it public?" rule: published, with a publish time that has come. Every public read (pages,
+/// search, related news, feeds, counters, sitemaps) goes through one of its forms below; VisibilityRuleTests checks
+/// on a table of cases that the forms agree.</summary>
 public static class ArticleVisibility
 {
-    /// <summary>The one "is it public?" rule: published, and the publish time has come.
-    /// Every public read (pages, search, feeds, counters, sitemaps) filters through this.</summary>
+    /// <summary>The rule as a query over articles.</summary>
     public static IQueryable<Article> VisibleAt(this IQueryable<Article> articles, DateTime nowUtc) =>
-        articles.Where(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc != null && a.PublishedAtUtc <= nowUtc);
+        articles.Where(IsVisibleExpression(nowUtc));
 
-    /// <summary>The same rule for an entity already in memory.</summary>
-    public static bool IsVisibleAt(this Article article, DateTime nowUtc) =>
-        article.Status == ArticleStatus.Published && article.PublishedAtUtc is { } published && published <= nowUtc;
+    /// <summary>The rule over an article reached through a navigation (a related-news row's <c>Related</c>), in
+    /// the same query.</summary>
+    public static IQueryable<T> WhereArticleVisibleAt<T>(this IQueryable<T> source, Expression<Func<T, Article>> article, DateTime nowUtc)
+    {
+        var rule = IsVisibleExpression(nowUtc);
+        var body = new ReplaceParameter(rule.Parameters[0], article.Body).Visit(rule.Body);
+        return source.Where(Expression.Lambda<Func<T, bool>>(body, article.Parameters));
+    }
+
+    /// <summary>The rule for an entity already in memory.</summary>
+    public static bool IsVisibleAt(this Article article, DateTime nowUtc) => IsVisible(article.Status, article.PublishedAtUtc, nowUtc);
+
+    /// <summary>The rule on an article's state as data (read by key, then checked in memory).</summary>
+    public static bool IsVisible(ArticleStatus status, DateTime? publishedAtUtc, DateTime nowUtc) =>
+        IsPublishedAtAnyTime(status, publishedAtUtc) && publishedAtUtc <= nowUtc;
+
+    /// <summary>The half of the rule that does not change with time: published, now or at a time still to come. The
+    /// search index holds exactly these articles and applies the time half when it is queried, so an article
+    /// published for later appears without being indexed again.</summary>
+    public static bool IsPublishedAtAnyTime(ArticleStatus status, DateTime? publishedAtUtc) =>
+        status == ArticleStatus.Published && publishedAtUtc is not null;
+
+    /// <inheritdoc cref="IsPublishedAtAnyTime"/>
+    public static IQueryable<Article> PublishedAtAnyTime(this IQueryable<Article> articles) =>
+        articles.Where(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc != null);
+
+    private static Expression<Func<Article, bool>> IsVisibleExpression(DateTime nowUtc) =>
+        a => a.Status == ArticleStatus.Published && a.PublishedAtUtc != null && a.PublishedAtUtc <= nowUtc;
+
+    private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
 }

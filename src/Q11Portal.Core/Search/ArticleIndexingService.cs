@@ -20,7 +20,7 @@ public sealed class ArticleIndexingService(PortalDbContext db, SearchIndexer ind
                 .Where(a => articleIds.Contains(a.Id))
                 .Select(a => new { a.Id, a.Status, a.PublishedAtUtc })
                 .ToListAsync(ct))
-            .Where(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc <= now)
+            .Where(a => ArticleVisibility.IsVisible(a.Status, a.PublishedAtUtc, now))
             .Select(a => a.Id)
             .ToList();
         foreach (var id in articleIds.Distinct())

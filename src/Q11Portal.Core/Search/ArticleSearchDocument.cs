@@ -25,7 +25,7 @@ public sealed record ArticleSearchDocument(
         // walks its (Status, PublishedAtUtc) index over every published article instead. The tags come in a second
         // statement: joined into the first, SQLite materialises the tag join of every article (100 ms at 100,000).
         var query = ids is null
-            ? db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc != null)
+            ? db.Articles.AsNoTracking().PublishedAtAnyTime()
             : db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id));
         var rows = await query
             .AsSplitQuery()
@@ -45,7 +45,7 @@ public sealed record ArticleSearchDocument(
                 a.PublishedAtUtc,
             })
             .ToListAsync(ct);
-        return rows.Where(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc is not null).Select(a => new ArticleSearchDocument(a.Id, a.SourceId, a.Slug, a.Title, a.Summary, HtmlText.ToPlainText(a.BodyHtml),
+        return rows.Where(a => ArticleVisibility.IsPublishedAtAnyTime(a.Status, a.PublishedAtUtc)).Select(a => new ArticleSearchDocument(a.Id, a.SourceId, a.Slug, a.Title, a.Summary, HtmlText.ToPlainText(a.BodyHtml),
             a.CategoryId, a.CategoryName, a.Tags, a.PublishedAtUtc!.Value)).ToList();
     }
 }

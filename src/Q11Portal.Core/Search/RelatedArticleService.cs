@@ -22,7 +22,8 @@ public sealed class RelatedArticleService(PortalDbContext db, RelatedNewsEngine 
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return await db.RelatedArticles.AsNoTracking()
-            .Where(r => r.ArticleId == articleId && r.Related.Status == ArticleStatus.Published && r.Related.PublishedAtUtc <= now)
+            .Where(r => r.ArticleId == articleId)
+            .WhereArticleVisibleAt(r => r.Related, now)
             .OrderBy(r => r.Rank)
             .Take(take)
             .Select(r => new RelatedArticleSummary(r.Related.Id, r.Related.Title, r.Related.Slug, r.Related.PublishedAtUtc!.Value, r.Related.LeadImageId, r.Score))
@@ -103,7 +104,7 @@ public sealed class RelatedArticleService(PortalDbContext db, RelatedNewsEngine 
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var ids = await db.Articles.AsNoTracking()
-            .Where(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc <= now)
+            .VisibleAt(now)
             .OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
         var done = 0;
         foreach (var id in ids)
@@ -170,7 +171,8 @@ public sealed class RelatedArticleService(PortalDbContext db, RelatedNewsEngine 
 
         exclude.Add(articleId);
         var ids = await db.Articles.AsNoTracking()
-            .Where(a => a.CategoryId == categoryId && a.Status == ArticleStatus.Published && a.PublishedAtUtc <= now && !exclude.Contains(a.Id))
+            .VisibleAt(now)
+            .Where(a => a.CategoryId == categoryId && !exclude.Contains(a.Id))
             .OrderByDescending(a => a.PublishedAtUtc)
             .Take(count)
             .Select(a => a.Id)

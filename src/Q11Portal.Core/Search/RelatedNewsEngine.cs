@@ -73,8 +73,8 @@ public sealed class RelatedNewsEngine(SearchIndex index)
                 return (IReadOnlyList<RelatedCandidate>)[];
             }
 
-            // Scheduled articles are left out by a prohibited clause, not a filter: see SearchService.Visible.
-            query.Add(NumericRangeQuery.NewInt64Range(SearchFields.Published, nowUtc.Ticks, null, false, true), Occur.MUST_NOT);
+            // Scheduled articles are left out by a prohibited clause, not a filter: see IndexVisibility.PublishedAfter.
+            query.Add(IndexVisibility.PublishedAfter(nowUtc), Occur.MUST_NOT);
             var hits = searcher.Search(query, Candidates + 1).ScoreDocs;
             // The candidates' profiles are most of the work (term vectors, and the statistics of terms not seen
             // before); an index reader may be read from several threads at once.

@@ -3,21 +3,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Q11Portal.Core.Articles;
 using Q11Portal.Core.Data;
 
 namespace Q11Portal.Core.Search;
-
-public sealed class SearchOptions
-{
-    public const string SectionName = "Search";
-
-    /// <summary>How often a node reads the ContentChanges log to catch up with changes made on other nodes.</summary>
-    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>Keep the index in step in the background (off for one-shot CLI runs).</summary>
-    public bool BackgroundSync { get; set; } = true;
-}
 
 /// <summary>On start, rebuilds a missing or damaged local index from the database (and fills the related-news lists
 /// when none exist yet, or recomputes them when the index layout changed); then polls the ContentChanges log so that changes made on other nodes show up here.</summary>
@@ -69,28 +58,10 @@ public sealed class SearchIndexSyncService(SearchIndexer indexer, IServiceScopeF
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         // A new index layout changes how similarity is computed, so the stored lists are recomputed with it.
-        if ((schemaChanged || !await db.RelatedArticles.AnyAsync(ct)) && await db.Articles.AnyAsync(a => a.Status == Articles.ArticleStatus.Published, ct))
+        if ((schemaChanged || !await db.RelatedArticles.AnyAsync(ct)) && await db.Articles.PublishedAtAnyTime().AnyAsync(ct))
         {
             var count = await scope.ServiceProvider.GetRequiredService<RelatedArticleService>().RecomputeAllAsync(null, ct);
             logger.LogInformation("Related-news lists computed for {ArticleCount} articles", count);
         }
     }
-}
-
-public static class SearchServiceCollectionExtensions
-{
-    /// <summary>The search index, search, related news and (unless <c>Search:BackgroundSync</c> is false) the sync loop.</summary>
-    public static IServiceCollection AddPortalSearch(this IServiceCollection services)
-    {
-        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<SearchIndex>();
-        services.AddSingleton<SearchIndexer>();
-        services.AddSingleton<RelatedNewsEngine>();
-        services.AddSingleton<SearchService>();
-        services.AddScoped<RelatedArticleService>();
-        services.AddScoped<ArticleIndexingService>();
-        services.AddHostedService<SearchIndexSyncService>();
-        return services;
-    }
-
 }

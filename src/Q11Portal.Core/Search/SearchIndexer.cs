@@ -35,7 +35,7 @@ public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             var watermark = await db.ContentChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0;
             var ids = await db.Articles.AsNoTracking()
-                .Where(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc != null)
+                .PublishedAtAnyTime()
                 .OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
             var started = System.Diagnostics.Stopwatch.StartNew();
             index.EnsureOpen();

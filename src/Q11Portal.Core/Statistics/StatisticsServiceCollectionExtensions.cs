@@ -22,6 +22,16 @@ public static class StatisticsServiceCollectionExtensions
         services.AddSingleton(sp => new CrawlerDetector(sp.GetRequiredService<IOptions<CounterOptions>>()));
         services.AddScoped<CounterWriter>();
         services.AddScoped<StatisticsService>();
+        // The counter's parts, one job each; ViewCounter is the front the web layer uses.
+        services.AddSingleton<CounterHealth>();
+        services.AddSingleton<CounterQueue>();
+        services.AddSingleton<FallbackVisitorStore>();
+        services.AddSingleton<DailySalt>();
+        services.AddSingleton<ArticleSlugResolver>();
+        services.AddSingleton<PendingCounts>();
+        services.AddSingleton<HitDecider>();
+        services.AddSingleton<ShownCounts>();
+        services.AddSingleton<CounterFlusher>();
         services.AddSingleton<ViewCounter>();
         services.AddHostedService<CounterFlushService>();
 

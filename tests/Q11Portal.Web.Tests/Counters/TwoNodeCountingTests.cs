@@ -51,8 +51,8 @@ public sealed class TwoNodeCountingTests
         var counter2 = node2.Services.GetRequiredService<ViewCounter>();
         Assert.Equal((OnlyFirst + Both, OnlySecond + Both), (counter1.HitsDecided, counter2.HitsDecided));
         // Every hit was decided by the shared store; none by a node on its own (which cannot see the other node).
-        Assert.Equal((0L, 0L), (counter1.StoreFallbacks, counter2.StoreFallbacks));
-        Assert.Equal(People, counter1.ViewsCounted + counter2.ViewsCounted);
+        Assert.Equal((0L, 0L), (counter1.Health.StoreFallbacks, counter2.Health.StoreFallbacks));
+        Assert.Equal(People, counter1.Health.ViewsCounted + counter2.Health.ViewsCounted);
         var (views, daily, visits, pageViews) = await ReadCountsAsync(database, id);
         Assert.Equal(People, views);
         Assert.Equal(People, daily);
