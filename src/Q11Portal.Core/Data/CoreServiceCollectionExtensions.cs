@@ -7,6 +7,7 @@ using Q11Portal.Core.Users;
 using Q11Portal.Core.Media;
 using Q11Portal.Core.Reports;
 using Q11Portal.Core.Search;
+using Q11Portal.Core.Security;
 
 namespace Q11Portal.Core.Data;
 
@@ -16,6 +17,7 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddPortalCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddPortalData(configuration, contentRoot);
+        services.AddPortalSecurity(configuration, contentRoot);
         services.AddSingleton<ArticleHtmlSanitizer>();
         services.AddScoped<DemoContentSeeder>();
         services.AddScoped<ArticleService>();
