@@ -25,7 +25,8 @@ public static class WebServiceCollectionExtensions
         services.AddPortalSite();
         services.AddPortalReach();
         services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<SearchIndexHealthCheck>("search-index", tags: ["ready"]);
         services.Configure<RouteOptions>(o =>
         {
             o.LowercaseUrls = true;
@@ -33,6 +34,7 @@ public static class WebServiceCollectionExtensions
         });
         services.AddPortalCounters(configuration);
         services.AddPortalSiteAdminWeb();
+        services.AddPortalReverseProxy(configuration);
         return services;
     }
 
@@ -45,6 +47,7 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UsePortalReverseProxy();
         app.UsePortalSecurityHeaders();
         var culture = new CultureInfo("vi-VN");
         app.UseRequestLocalization(new RequestLocalizationOptions
