@@ -55,7 +55,7 @@ public sealed class CommentOptions : IValidatableObject
     public int AltchaChallengeMinutes { get; set; } = 20;
 
     /// <summary>Base64 secret (at least 32 bytes) for ALTCHA signatures and client-address hashes. Several web nodes
-    /// must share it; when empty, one is generated and kept (protected by DataProtection) in the data directory.</summary>
+    /// share it; when empty, one is generated once and kept in the database (table PortalSecrets), which every node reads.</summary>
     public string? SecretKey { get; set; }
 
     /// <summary>Shown as the author of staff replies ("Trả lời").</summary>

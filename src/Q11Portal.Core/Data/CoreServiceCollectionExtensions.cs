@@ -10,6 +10,7 @@ using Q11Portal.Core.Search;
 using Q11Portal.Core.Sidebar;
 using Q11Portal.Core.Tags;
 using Q11Portal.Core.Users;
+using Q11Portal.Core.Security;
 
 namespace Q11Portal.Core.Data;
 
@@ -20,6 +21,7 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddPortalCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddPortalData(configuration, contentRoot);
+        services.AddPortalSecurity(configuration, contentRoot);
         services.AddPortalArticles();
         services.AddPortalCategories();
         services.AddPortalTags();

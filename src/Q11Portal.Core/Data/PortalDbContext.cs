@@ -41,6 +41,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<SiteDailyStat> SiteDailyStats => Set<SiteDailyStat>();
     public DbSet<CounterFlush> CounterFlushes => Set<CounterFlush>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
+    public DbSet<Security.PortalSecret> PortalSecrets => Set<Security.PortalSecret>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -30,6 +30,11 @@ internal sealed class SearchIndexStorage(string path, ILogger logger)
         {
             return TryOpenReadOnlyWhenLocked() ?? OpenForWriting(OpenMode.CREATE_OR_APPEND);
         }
+        catch (LockObtainFailedException ex)
+        {
+            // Another process took the writer lock (a node sharing this folder): its index is sound, so nothing is deleted.
+            throw new InvalidOperationException($"The search index at {path} is locked by another process; each web node needs its own Search:IndexDirectory.", ex);
+        }
         catch (Exception ex) when (ex is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or InvalidOperationException)
         {
             logger.LogWarning(ex, "Search index at {IndexPath} is damaged; it is recreated and rebuilt from the database", path);

@@ -793,6 +793,27 @@ namespace Q11Portal.Migrations.PostgreSql.Migrations
                     b.ToTable("MediaFiles");
                 });
 
+            modelBuilder.Entity("Q11Portal.Core.Security.PortalSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("PortalSecrets", (string)null);
+                });
+
             modelBuilder.Entity("Q11Portal.Core.Sidebar.SidebarBlock", b =>
                 {
                     b.Property<int>("Id")

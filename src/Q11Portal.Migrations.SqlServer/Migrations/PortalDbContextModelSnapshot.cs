@@ -795,6 +795,27 @@ namespace Q11Portal.Migrations.SqlServer.Migrations
                     b.ToTable("MediaFiles");
                 });
 
+            modelBuilder.Entity("Q11Portal.Core.Security.PortalSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(2000)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("PortalSecrets", (string)null);
+                });
+
             modelBuilder.Entity("Q11Portal.Core.Sidebar.SidebarBlock", b =>
                 {
                     b.Property<int>("Id")

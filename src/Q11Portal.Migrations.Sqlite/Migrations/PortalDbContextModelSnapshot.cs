@@ -760,6 +760,27 @@ namespace Q11Portal.Migrations.Sqlite.Migrations
                     b.ToTable("MediaFiles");
                 });
 
+            modelBuilder.Entity("Q11Portal.Core.Security.PortalSecret", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("PortalSecrets", (string)null);
+                });
+
             modelBuilder.Entity("Q11Portal.Core.Sidebar.SidebarBlock", b =>
                 {
                     b.Property<int>("Id")

@@ -11,7 +11,8 @@ public static class HealthWebExtensions
     public static IServiceCollection AddPortalHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
+            .AddCheck<SearchIndexHealthCheck>("search-index", tags: ["ready"]);
         return services;
     }
 

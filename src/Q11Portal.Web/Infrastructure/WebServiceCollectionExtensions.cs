@@ -31,6 +31,7 @@ public static class WebServiceCollectionExtensions
         });
         services.AddPortalCounters(configuration);
         services.AddPortalSiteAdminWeb();
+        services.AddPortalReverseProxy(configuration);
         return services;
     }
 
@@ -43,6 +44,7 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
+        app.UsePortalReverseProxy();
         app.UsePortalSecurityHeaders();
         var culture = new CultureInfo("vi-VN");
         app.UseRequestLocalization(new RequestLocalizationOptions

@@ -7,8 +7,10 @@ using Q11Portal.Testing;
 
 namespace Q11Portal.Web.Tests.Infrastructure;
 
-/// <summary>The portal in memory on a fresh test database. Extra settings and service overrides per test.</summary>
-public class PortalAppFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+/// <summary>The portal in memory on a fresh test database. Extra settings and service overrides per test. Disposing it
+/// drops the database unless <paramref name="ownsDatabase"/> is false (several nodes, or a restart, on one database).</summary>
+public class PortalAppFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null,
+    bool ownsDatabase = true)
     : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
@@ -47,7 +49,11 @@ public class PortalAppFactory(TestDatabase database, IReadOnlyDictionary<string,
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
+
         GC.SuppressFinalize(this);
     }
 }

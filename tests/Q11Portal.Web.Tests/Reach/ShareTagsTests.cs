@@ -23,7 +23,8 @@ public sealed class ShareTagsTests
             ["Database:SeedDemo"] = "true",
             ["PublicSite:BaseUrl"] = Base,
         });
-        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        // Over HTTPS, as readers come: an HTTPS public site redirects plain HTTP.
+        var client = app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
         var ct = TestContext.Current.CancellationToken;
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/", ct)).StatusCode);   // starts the host, seeds the demo
 

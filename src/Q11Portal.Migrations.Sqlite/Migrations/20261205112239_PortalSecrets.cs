@@ -1,0 +1,35 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Q11Portal.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class PortalSecrets : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "PortalSecrets",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", unicode: false, maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", unicode: false, maxLength: 2000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortalSecrets", x => x.Name);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "PortalSecrets");
+        }
+    }
+}
