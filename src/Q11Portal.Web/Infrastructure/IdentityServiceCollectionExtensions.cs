@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Q11Portal.Core.Users;
 
@@ -58,12 +59,26 @@ public static class IdentityServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Creates the roles and, when configured and no admin exists yet, the first administrator.</summary>
+    /// <summary>Creates the roles and, when configured and no admin exists yet, the first administrator.
+    /// Several nodes starting together on one database race to do it: the loser's insert breaks a unique index, and
+    /// it simply looks again in a new scope (then finds the roles and the administrator made by the winner).</summary>
     public static async Task InitializePortalIdentityAsync(this WebApplication app)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
-        await admin.EnsureBootstrapAdminAsync(scope.ServiceProvider.GetRequiredService<IOptions<AdminBootstrapOptions>>().Value, app.Lifetime.ApplicationStopping);
+        for (var attempt = 1; ; attempt++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+            try
+            {
+                await admin.EnsureBootstrapAdminAsync(scope.ServiceProvider.GetRequiredService<IOptions<AdminBootstrapOptions>>().Value, app.Lifetime.ApplicationStopping);
+                return;
+            }
+            catch (Exception ex) when (attempt < 3 && ex is DbUpdateException or InvalidOperationException)
+            {
+                app.Logger.LogWarning(ex, "Roles or the first administrator were being created by another node at the same time; looking again");
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), app.Lifetime.ApplicationStopping);
+            }
+        }
     }
 
     private static bool IsApiRequest(HttpRequest request) =>
