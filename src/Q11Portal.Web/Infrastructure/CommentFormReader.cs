@@ -28,10 +28,13 @@ public static class CommentFormReader
             var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : FormCollection.Empty;
             return Bind(form);
         }
-        catch (IOException) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
+        catch (IOException ex) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
         {
-            // Kestrel's request size limit, or the buffer limit above. (A client that left is not answered.)
-            return null;
+            // Kestrel's request size limit or the buffer limit above; otherwise a multipart body that ended before its
+            // boundary. (A client that left is not answered at all.)
+            var tooLarge = ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+                || (request.Body.CanSeek && request.Body.Length >= CommentRateLimiting.MaxRequestBytes);
+            return tooLarge ? null : Bind(FormCollection.Empty);
         }
         catch (InvalidDataException) when (IsUrlEncoded(request) && request.Body.CanSeek)
         {
