@@ -30,7 +30,7 @@ public sealed class RequestBodyGuard : IAsyncAuthorizationFilter, IAlwaysRunResu
         {
             await http.Request.ReadFormAsync(http.RequestAborted);
         }
-        catch (Exception ex) when (!IsClientAbort(http, ex) && Refusal(ex) is { } refusal)
+        catch (Exception ex) when (!IsClientAbort(http, ex) && BodyRefusal(ex) is { } refusal)
         {
             http.RequestServices.GetRequiredService<ILogger<RequestBodyGuard>>()
                 .LogInformation("Unreadable request body for {Path} refused with {StatusCode}: {Reason}", http.Request.Path, refusal.Status, ex.Message);
@@ -53,16 +53,22 @@ public sealed class RequestBodyGuard : IAsyncAuthorizationFilter, IAlwaysRunResu
     {
     }
 
-    /// <summary>The status and Vietnamese sentence for an exception from reading the request body, or null when it
-    /// is not about the body. (Check <see cref="IsClientAbort"/> first: a client that went away gets no answer.)</summary>
+    /// <summary>The status and Vietnamese sentence for an exception that always means a request the client got wrong,
+    /// wherever it is thrown, or null. (Check <see cref="IsClientAbort"/> first: a client that went away gets no answer.)
+    /// A plain <see cref="IOException"/> is not one of them: outside a body read it is the server's own (disk) failure.</summary>
     public static (int Status, string Detail)? Refusal(Exception ex) => ex switch
     {
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } =>
             (StatusCodes.Status413PayloadTooLarge, "Nội dung gửi lên vượt quá giới hạn cho phép của trang này nên không được nhận; không có gì được lưu. Hãy gửi tệp hoặc nội dung nhỏ hơn."),
         BadHttpRequestException bad => (bad.StatusCode, UnreadableDetail),
-        InvalidDataException or IOException => (StatusCodes.Status400BadRequest, UnreadableDetail),
+        InvalidDataException => (StatusCodes.Status400BadRequest, UnreadableDetail),
         _ => null,
     };
+
+    /// <summary>As <see cref="Refusal"/>, for an exception from reading the form: there any I/O failure is the body's
+    /// (e.g. a multipart body that ends before its closing boundary).</summary>
+    private static (int Status, string Detail)? BodyRefusal(Exception ex) =>
+        Refusal(ex) ?? (ex is IOException ? (StatusCodes.Status400BadRequest, UnreadableDetail) : null);
 
     /// <summary>True when the exception only says that the client closed the connection (an aborted upload).</summary>
     public static bool IsClientAbort(HttpContext http, Exception? ex) =>
