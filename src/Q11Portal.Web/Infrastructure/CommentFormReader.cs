@@ -1,17 +1,20 @@
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
 using Q11Portal.Web.Models;
 
 namespace Q11Portal.Web.Infrastructure;
 
 /// <summary>Reads the comment form. ASP.NET Core refuses a whole form when a value holds a NUL or similar control
 /// character ("The form value contains invalid characters"); a resident who pasted one would lose everything they
-/// wrote. So the URL-encoded body is buffered and, when the framework refuses it, decoded here instead — the comment
-/// rules then strip the invisible characters like any others.</summary>
+/// wrote. So the URL-encoded body is buffered and, when the framework refuses it, read again with the framework's
+/// tolerant <see cref="FormReader"/> (same limits, no character check) — the comment rules then strip the invisible
+/// characters like any others.</summary>
 public static class CommentFormReader
 {
-    /// <summary>The posted fields, or null when the request is larger than <see cref="CommentRateLimiting.MaxRequestBytes"/>
-    /// or is not a form at all.</summary>
+    /// <summary>The posted fields, or null when the request is larger than <see cref="CommentRateLimiting.MaxRequestBytes"/>.
+    /// A body that is no form, or a form that cannot be read at all (a broken multipart body, too many fields), gives
+    /// empty fields: the form is then refused for its missing token, with a message, like any incomplete post.</summary>
     public static async Task<CommentInput?> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > CommentRateLimiting.MaxRequestBytes)
@@ -23,30 +26,38 @@ public static class CommentFormReader
         try
         {
             var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : FormCollection.Empty;
-            return Bind(key => form[key].ToString());
+            return Bind(form);
         }
-        catch (IOException)
+        catch (IOException ex) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
         {
-            // Kestrel's request size limit, or the buffer limit above.
-            return null;
+            // Kestrel's request size limit or the buffer limit above; otherwise a multipart body that ended before its
+            // boundary. (A client that left is not answered at all.)
+            var tooLarge = ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+                || (request.Body.CanSeek && request.Body.Length >= CommentRateLimiting.MaxRequestBytes);
+            return tooLarge ? null : Bind(FormCollection.Empty);
         }
-        catch (InvalidDataException) when (request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true
-            && request.Body.CanSeek && request.Body.Length <= CommentRateLimiting.MaxRequestBytes)
+        catch (InvalidDataException) when (IsUrlEncoded(request) && request.Body.CanSeek)
         {
-            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
-            request.Body.Position = 0;
-            using var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
-            var body = await reader.ReadToEndAsync(ct);
-            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var pair in body.Split('&', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var equals = pair.IndexOf('=');
-                var key = Decode(equals < 0 ? pair : pair[..equals]);
-                var value = equals < 0 ? string.Empty : Decode(pair[(equals + 1)..]);
-                values.TryAdd(key, value);
-            }
+            return Bind(await ReadTolerantAsync(request, ct) ?? FormCollection.Empty);
+        }
+        catch (InvalidDataException)
+        {
+            return Bind(FormCollection.Empty);
+        }
+    }
 
-            return Bind(key => values.GetValueOrDefault(key));
+    private static bool IsUrlEncoded(HttpRequest request) =>
+        request.ContentType?.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) == true;
+
+    /// <summary>The buffered body read again without the character check, or null when even that fails (a limit).</summary>
+    private static async Task<IFormCollection?> ReadTolerantAsync(HttpRequest request, CancellationToken ct)
+    {
+        request.HttpContext.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
+        request.Body.Position = 0;
+        using var reader = new FormReader(request.Body, Encoding.UTF8);
+        try
+        {
+            return new FormCollection(await reader.ReadFormAsync(ct));
         }
         catch (InvalidDataException)
         {
@@ -54,15 +65,17 @@ public static class CommentFormReader
         }
     }
 
-    private static string Decode(string text) => Uri.UnescapeDataString(text.Replace('+', ' '));
-
-    private static CommentInput Bind(Func<string, string?> value) => new()
+    private static CommentInput Bind(IFormCollection form)
     {
-        Name = value("Name"),
-        Email = value("Email"),
-        Body = value("Body"),
-        Website = value("Website"),
-        FormToken = value("FormToken"),
-        Altcha = value("altcha"),
-    };
+        string Value(string key) => form[key].ToString();
+        return new()
+        {
+            Name = Value("Name"),
+            Email = Value("Email"),
+            Body = Value("Body"),
+            Website = Value("Website"),
+            FormToken = Value("FormToken"),
+            Altcha = Value("altcha"),
+        };
+    }
 }

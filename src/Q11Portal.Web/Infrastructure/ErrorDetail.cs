@@ -5,7 +5,7 @@ namespace Q11Portal.Web.Infrastructure;
 /// <summary>A Vietnamese sentence saying what was wrong, carried to the error page that status-code re-execution renders.</summary>
 public static class ErrorDetail
 {
-    private const string Key = "Q11.ErrorDetail";
+    internal const string Key = "Q11.ErrorDetail";
 
     public static IActionResult StatusWithDetail(this ControllerBase controller, int status, string detail)
     {

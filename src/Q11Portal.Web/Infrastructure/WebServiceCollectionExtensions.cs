@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Q11Portal.Core.Data;
 using Q11Portal.Web.Infrastructure.Counters;
@@ -15,6 +16,8 @@ public static class WebServiceCollectionExtensions
         {
             options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
             options.Filters.Add<EvictPublicPagesAfterAdminChange>();
+            options.Filters.Add(new RequestBodyGuard());
+            RouteIdBinding.Apply(options);
         });
         services.AddPublicPageCache();
         // Vietnamese text stays readable in the HTML source instead of becoming numeric entities.
@@ -56,13 +59,23 @@ public static class WebServiceCollectionExtensions
 
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/loi");
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/loi",
+                // A body that could not be read is the client's 400/413 (and not worth an error in the log), wherever it was read.
+                StatusCodeSelector = RequestBodyGuard.StatusFor,
+                SuppressDiagnosticsCallback = c => RequestBodyGuard.Refusal(c.Exception) is not null,
+            });
             app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/loi/{0}");
         // The host's own logger (console + file from configuration); the static one is only the bootstrap console logger.
-        app.UseSerilogRequestLogging(o => o.Logger = app.Services.GetService<Serilog.ILogger>());
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.Logger = app.Services.GetService<Serilog.ILogger>();
+            o.GetLevel = RequestLogLevel;
+        });
         app.UseStaticFiles();
         app.UsePortalMedia();
         app.UseRouting();
@@ -78,4 +91,11 @@ public static class WebServiceCollectionExtensions
         app.MapControllers();
         return app;
     }
+
+    /// <summary>Serilog's default, except that a client that went away mid-request (an aborted upload) is not an error.</summary>
+    private static Serilog.Events.LogEventLevel RequestLogLevel(HttpContext http, double elapsedMs, Exception? ex) =>
+        RequestBodyGuard.IsClientAbort(http, ex) ? Serilog.Events.LogEventLevel.Information
+        : ex is not null && RequestBodyGuard.Refusal(ex) is not null ? Serilog.Events.LogEventLevel.Warning
+        : ex is not null || http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+        : Serilog.Events.LogEventLevel.Information;
 }

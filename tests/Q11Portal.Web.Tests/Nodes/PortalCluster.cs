@@ -115,7 +115,7 @@ public sealed class PortalCluster : IAsyncDisposable
             ["Media__Directory"] = MediaDirectory,
             ["PublicSite__BaseUrl"] = Proxy.BaseUrl,
             ["ReverseProxy__KnownProxies__0"] = "127.0.0.1",
-            ["AllowedHosts"] = "localhost",
+            ["AllowedHosts"] = "localhost;127.0.0.1",
             ["Admin__Email"] = AdminEmail,
             ["Admin__Password"] = AdminPassword,
             ["Comments__AltchaMaxNumber"] = "2000",
