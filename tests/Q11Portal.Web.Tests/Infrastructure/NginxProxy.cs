@@ -24,8 +24,12 @@ public sealed class NginxProxy : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>The public name readers use: not "localhost", which ASP.NET Core leaves out of HSTS. Clients connect to
+    /// 127.0.0.1 whatever the name (see PortalCluster.Client).</summary>
+    public const string HostName = "portal.q11.test";
+
     /// <summary>The public address readers use (the name the certificate is made for).</summary>
-    public string BaseUrl => $"https://localhost:{Port}";
+    public string BaseUrl => $"https://{HostName}:{Port}";
 
     public static string? Executable =>
         new[] { "/usr/sbin/nginx", "/usr/bin/nginx" }.FirstOrDefault(File.Exists);
@@ -89,9 +93,9 @@ public sealed class NginxProxy : IAsyncDisposable
     private static void WriteCertificate(string prefix)
     {
         using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var request = new CertificateRequest("CN=" + HostName, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("localhost");
+        names.AddDnsName(HostName);
         names.AddIpAddress(IPAddress.Loopback);
         request.CertificateExtensions.Add(names.Build());
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
@@ -123,7 +127,7 @@ public sealed class NginxProxy : IAsyncDisposable
             {{servers}}  }
               server {
                 listen 127.0.0.1:{{port}} ssl;
-                server_name localhost;
+                server_name {{HostName}};
                 ssl_certificate {{prefix}}/portal.crt;
                 ssl_certificate_key {{prefix}}/portal.key;
                 location / {

@@ -6,6 +6,16 @@ using Q11Portal.Web.Tests.Infrastructure;
 
 namespace Q11Portal.Web.Tests.Nodes;
 
+/// <summary>One cluster shared by the tests of a class (starting two processes and nginx takes a while).</summary>
+public sealed class PortalClusterFixture : IAsyncLifetime
+{
+    public PortalCluster Cluster { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync() => Cluster = await PortalCluster.StartAsync(TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
+}
+
 /// <summary>Two portal processes in Production on one PostgreSQL database and one Redis, sharing the media folder
 /// and each with its own data directory (search index), behind nginx with TLS: the deployment guide's two-node set-up.</summary>
 public sealed class PortalCluster : IAsyncDisposable
@@ -115,12 +125,11 @@ public sealed class PortalCluster : IAsyncDisposable
             ["Media__Directory"] = MediaDirectory,
             ["PublicSite__BaseUrl"] = Proxy.BaseUrl,
             ["ReverseProxy__KnownProxies__0"] = "127.0.0.1",
-            ["AllowedHosts"] = "localhost;127.0.0.1",
+            ["AllowedHosts"] = NginxProxy.HostName + ";127.0.0.1",
             ["Admin__Email"] = AdminEmail,
             ["Admin__Password"] = AdminPassword,
             ["Comments__AltchaMaxNumber"] = "2000",
             ["Comments__MinFormAgeSeconds"] = "1",
-            ["Serilog__MinimumLevel__Default"] = "Warning",
             ["Serilog__WriteTo__1__Args__path"] = Path.Combine(directory, "logs", "q11portal-.log"),
         };
         return PortalProcess.StartAsync(environment, ["--urls=http://127.0.0.1:" + ports[index]], ct);
