@@ -49,7 +49,7 @@ public sealed class TagAdminService(PortalDbContext db, AuditLog audit, TimeProv
             TagOrder.LeastUsed => rows.OrderBy(t => t.Count).ThenBy(t => t.Slug),
             _ => rows.OrderBy(t => t.Slug),
         };
-        var items = await rows.Skip((page - 1) * pageSize).Take(pageSize)
+        var items = await rows.Skip(Paging.Skip(page, pageSize)).Take(pageSize)
             .Select(t => new TagRow(t.Id, t.Name, t.Slug, t.Count))
             .ToListAsync(ct);
         return new TagPage(items, total, page, pageSize);
