@@ -146,6 +146,7 @@ public sealed class MediaService(
         }
 
         var total = await items.CountAsync(ct);
+        page = Paging.Clamp(page, total, pageSize);
         var rows = await items.OrderByDescending(m => m.UploadedAtUtc).ThenByDescending(m => m.Id)
             .Skip(Paging.Skip(page, pageSize)).Take(pageSize)
             .Select(Projection)

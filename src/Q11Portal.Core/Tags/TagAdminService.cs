@@ -42,6 +42,7 @@ public sealed class TagAdminService(PortalDbContext db, AuditLog audit, TimeProv
         }
 
         var total = await tags.CountAsync(ct);
+        page = Paging.Clamp(page, total, pageSize);
         var rows = tags.Select(t => new { t.Id, t.Name, t.Slug, Count = db.ArticleTags.Count(x => x.TagId == t.Id) });
         rows = order switch
         {
