@@ -1,10 +1,6 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Q11Portal.Core.Articles;
-using Q11Portal.Core.Audit;
 using Q11Portal.Core.Categories;
 using Q11Portal.Core.Data;
-using Q11Portal.Core.Media;
 using Q11Portal.Core.Users;
 using Q11Portal.Testing;
 
@@ -23,8 +19,7 @@ public sealed class AttachmentAccessTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.CreateContext();
-        var service = new AttachmentService(db, new PortalPaths(database.DataDirectory), Options.Create(new MediaOptions()),
-            new AuditLog(db, TimeProvider.System, NullLogger<AuditLog>.Instance), TimeProvider.System, NullLogger<AttachmentService>.Instance);
+        var service = AttachmentServiceTests.Service(database, db);
         var category = new Category { Name = "Tin", Slug = "tin" };
         var draft = new Article { Title = "Nháp của An", Slug = "nhap-cua-an", Category = category, CreatedById = "an" };
         var published = new Article { Title = "Đã đăng", Slug = "da-dang", Category = category, CreatedById = "an", Status = ArticleStatus.Published, PublishedAtUtc = DateTime.UtcNow.AddHours(-1) };

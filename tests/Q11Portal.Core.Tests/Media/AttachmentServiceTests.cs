@@ -19,7 +19,7 @@ public sealed class AttachmentServiceTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static AttachmentService Service(TestDatabase database, PortalDbContext db, MediaOptions? options = null) =>
+    internal static AttachmentService Service(TestDatabase database, PortalDbContext db, MediaOptions? options = null) =>
         new(db, new PortalPaths(database.DataDirectory), Options.Create(options ?? new MediaOptions()),
             new AuditLog(db, TimeProvider.System, NullLogger<AuditLog>.Instance), TimeProvider.System, NullLogger<AttachmentService>.Instance);
 

@@ -1,8 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Q11Portal.Core.Articles;
-using Q11Portal.Core.Audit;
 using Q11Portal.Core.Categories;
 using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
@@ -19,15 +16,9 @@ public sealed class UploadDisplayNameTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static AuditLog Audit(PortalDbContext db) => new(db, TimeProvider.System, NullLogger<AuditLog>.Instance);
+    private static MediaService Images(TestDatabase database, PortalDbContext db) => MediaServiceTests.Service(database, db);
 
-    private static MediaService Images(TestDatabase database, PortalDbContext db) =>
-        new(db, new ImageProcessor(), new PortalPaths(database.DataDirectory), Options.Create(new MediaOptions()), Audit(db), TimeProvider.System,
-            NullLogger<MediaService>.Instance);
-
-    private static AttachmentService Documents(TestDatabase database, PortalDbContext db) =>
-        new(db, new PortalPaths(database.DataDirectory), Options.Create(new MediaOptions()), Audit(db), TimeProvider.System,
-            NullLogger<AttachmentService>.Instance);
+    private static AttachmentService Documents(TestDatabase database, PortalDbContext db) => AttachmentServiceTests.Service(database, db);
 
     [Theory]
     [MemberData(nameof(Providers))]
