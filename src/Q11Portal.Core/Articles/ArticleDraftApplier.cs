@@ -11,14 +11,14 @@ public sealed class ArticleDraftApplier(PortalDbContext db, ArticleHtmlSanitizer
 {
     public async Task ApplyAsync(Article article, ArticleDraft draft, bool isNew, CancellationToken ct)
     {
-        article.Title = VietnameseText.Nfc(draft.Title).Trim();
+        article.Title = TextRules.Line(draft.Title);
         article.Summary = VietnameseText.Nfc(draft.Summary).Trim();
         article.BodyHtml = sanitizer.Sanitize(draft.BodyHtml);
         article.CategoryId = draft.CategoryId;
         article.LeadImageId = draft.LeadImageId;
-        article.LeadImageCaption = NullIfEmpty(draft.LeadImageCaption);
-        article.Byline = NullIfEmpty(draft.Byline);
-        article.Source = NullIfEmpty(draft.Source);
+        article.LeadImageCaption = LineOrNull(draft.LeadImageCaption);
+        article.Byline = LineOrNull(draft.Byline);
+        article.Source = LineOrNull(draft.Source);
         if (article.Status is not (ArticleStatus.Published or ArticleStatus.Unpublished))
         {
             // The planned time; Publish and Schedule confirm it. A published article keeps its real publish time.
@@ -43,7 +43,7 @@ public sealed class ArticleDraftApplier(PortalDbContext db, ArticleHtmlSanitizer
 
     private async Task SetTagsAsync(Article article, IReadOnlyList<string> names, CancellationToken ct)
     {
-        var wanted = names.Select(n => (Name: VietnameseText.Nfc(n).Trim(), Slug: Slug.From(n))).Where(t => t.Slug.Length > 0).DistinctBy(t => t.Slug).ToList();
+        var wanted = names.Select(TextRules.Line).Select(n => (Name: n, Slug: Slug.From(n))).Where(t => t.Slug.Length > 0).DistinctBy(t => t.Slug).ToList();
         var wantedSlugs = wanted.Select(t => t.Slug).ToList();
         var existing = await db.Tags.Where(t => wantedSlugs.Contains(t.Slug)).ToListAsync(ct);
         var tags = wanted.Select(w => existing.FirstOrDefault(t => t.Slug == w.Slug) ?? db.Tags.Local.FirstOrDefault(t => t.Slug == w.Slug)
@@ -56,5 +56,5 @@ public sealed class ArticleDraftApplier(PortalDbContext db, ArticleHtmlSanitizer
         }
     }
 
-    private static string? NullIfEmpty(string? text) => VietnameseText.Nfc(text).Trim() is { Length: > 0 } t ? t : null;
+    private static string? LineOrNull(string? text) => TextRules.Line(text) is { Length: > 0 } t ? t : null;
 }

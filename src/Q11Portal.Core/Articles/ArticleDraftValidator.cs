@@ -10,10 +10,15 @@ public sealed class ArticleDraftValidator(PortalDbContext db, ArticleHtmlSanitiz
     /// <summary>Ok, or Invalid with the first problem in Vietnamese.</summary>
     public async Task<Result> ValidateAsync(ArticleDraft draft, CancellationToken ct)
     {
-        var title = VietnameseText.Nfc(draft.Title).Trim();
+        var title = TextRules.Line(draft.Title);
         if (title.Length == 0)
         {
             return Result.Invalid("Hãy nhập tiêu đề bài viết.");
+        }
+
+        if (TextRules.Required("Tiêu đề", title) is { } invisible)
+        {
+            return Result.Invalid(invisible);
         }
 
         if (title.Length > Article.TitleMaxLength)
@@ -67,7 +72,7 @@ public sealed class ArticleDraftValidator(PortalDbContext db, ArticleHtmlSanitiz
             return Result.Invalid($"Tối đa {ArticleDraft.MaxTags} từ khóa.");
         }
 
-        if (draft.Tags.Any(t => t.Length > ArticleDraft.MaxTagLength || Slug.From(t).Length == 0))
+        if (draft.Tags.Select(TextRules.Line).Any(t => t.Length > ArticleDraft.MaxTagLength || Slug.From(t).Length == 0 || !TextRules.HasVisible(t)))
         {
             return Result.Invalid($"Mỗi từ khóa cần có chữ hoặc số và dài tối đa {ArticleDraft.MaxTagLength} ký tự.");
         }

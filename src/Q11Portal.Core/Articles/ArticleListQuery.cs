@@ -35,10 +35,10 @@ public sealed class ArticleListQuery(PortalDbContext db)
 
         var pageSize = Math.Clamp(filter.PageSize, 5, 100);
         var total = await query.CountAsync(ct);
-        var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var page = Paging.Clamp(filter.Page, total, pageSize);
         var rows = await query
             .OrderByDescending(a => a.UpdatedAtUtc).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(Paging.Skip(page, pageSize)).Take(pageSize)
             .Select(a => new
             {
                 a.Id, a.Title, a.Slug, a.Status, CategoryName = a.Category.Name, a.CreatedById, a.UpdatedAtUtc, a.PublishedAtUtc, a.ViewCount,

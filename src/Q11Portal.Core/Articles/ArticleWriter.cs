@@ -83,6 +83,13 @@ public sealed class ArticleWriter(
 
         var before = ArticleDraftApplier.Fingerprint(article);
         await applier.ApplyAsync(article, draft, isNew: false, ct);
+        if (article.Status is ArticleStatus.Submitted or ArticleStatus.Scheduled or ArticleStatus.Published
+            && TextRules.BodyProblem(article.BodyHtml) is { } empty)
+        {
+            // Checked on the sanitized body; nothing applied is saved.
+            db.ChangeTracker.Clear();
+            return Result<ArticleSaved>.From(Result.Invalid(empty));
+        }
         if (ArticleDraftApplier.Fingerprint(article) == before && !db.ChangeTracker.Entries<ArticleSlugHistory>().Any(e => e.State == EntityState.Added))
         {
             return new ArticleSaved(article.Id, article.Version, Unchanged: true);

@@ -158,6 +158,12 @@ public sealed class NewsroomWorkflow(
             return refused!;
         }
 
+        // Only a body with something to read may go towards the public (drafts may stay empty while being written).
+        if (action is ArticleAction.Submit or ArticleAction.Publish or ArticleAction.Schedule && TextRules.BodyProblem(article.BodyHtml) is { } empty)
+        {
+            return Result<ArticleSaved>.From(Result.Invalid(empty));
+        }
+
         var from = article.Status;
         var step = apply(article);
         if (step.Problem is not null)

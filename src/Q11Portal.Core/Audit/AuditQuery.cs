@@ -42,9 +42,9 @@ public sealed class AuditQuery(PortalDbContext db)
 
         var pageSize = Math.Clamp(filter.PageSize, 10, 200);
         var total = await query.CountAsync(ct);
-        var page = Math.Clamp(filter.Page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var page = Paging.Clamp(filter.Page, total, pageSize);
         var items = await query.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+            .Skip(Paging.Skip(page, pageSize)).Take(pageSize).ToListAsync(ct);
         var actions = await db.AuditEntries.AsNoTracking().Select(a => a.Action).Distinct().OrderBy(a => a).ToListAsync(ct);
         return new AuditPage(items, page, pageSize, total, actions.Union(AuditActions.Known).Order(StringComparer.Ordinal).ToList());
     }

@@ -322,9 +322,9 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit, Tim
         var cleanDescription = VietnameseText.NfcOrNull(description)?.Trim() is { Length: > 0 } d ? d : null;
         var cleanSlug = Slug.From(string.IsNullOrWhiteSpace(slug) ? cleanName : slug);
         string? error = null;
-        if (cleanName.Length == 0)
+        if (!TextRules.HasVisible(cleanName))
         {
-            error = "Vui lòng nhập tên chuyên mục.";
+            error = cleanName.Length == 0 ? "Vui lòng nhập tên chuyên mục." : TextRules.Required("Tên chuyên mục", cleanName);
         }
         else if (cleanName.Length > NameMaxLength)
         {

@@ -86,7 +86,7 @@ public sealed class CommentModeration(PortalDbContext db, AuditLog audit, IOptio
         var pageSize = options.Value.ModerationPageSize;
         var query = Filtered(filter);
         var total = await query.CountAsync(ct);
-        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        var pageCount = Paging.PageCount(total, pageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
 
         // The queue is worked oldest first, so nobody waits longest; the other lists show the newest first.
@@ -94,7 +94,7 @@ public sealed class CommentModeration(PortalDbContext db, AuditLog audit, IOptio
             ? query.OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id)
             : query.OrderByDescending(c => c.CreatedAtUtc).ThenByDescending(c => c.Id);
         var items = await ordered
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(Paging.Skip(page, pageSize)).Take(pageSize)
             .Select(c => new CommentQueueItem(c.Id, c.ArticleId, c.Article.Title, c.Article.Slug, c.ParentId, c.AuthorName, c.AuthorEmail, c.Body,
                 c.Status, c.IsStaffReply, c.CreatedAtUtc, c.ModeratedAtUtc, c.ModeratedBy, c.ModerationReason, c.ClientHash, c.ClientAddress))
             .ToListAsync(ct);

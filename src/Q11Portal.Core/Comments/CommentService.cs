@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Q11Portal.Core.Articles;
+using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
 
 namespace Q11Portal.Core.Comments;
@@ -52,6 +53,10 @@ public sealed class CommentService(
         {
             errors[NameField] = "Vui lòng nhập họ tên.";
         }
+        else if (TextRules.Required("Họ tên", name) is { } invisibleName)
+        {
+            errors[NameField] = invisibleName;
+        }
         else if (name.Length > o.NameMaxLength)
         {
             errors[NameField] = $"Họ tên dài tối đa {o.NameMaxLength} ký tự (bạn đã nhập {Number(name.Length)}).";
@@ -65,6 +70,10 @@ public sealed class CommentService(
         if (body.Length == 0)
         {
             errors[BodyField] = "Vui lòng nhập nội dung bình luận.";
+        }
+        else if (TextRules.Required("Nội dung bình luận", body) is { } invisibleBody)
+        {
+            errors[BodyField] = invisibleBody;
         }
         else if (body.Length < o.BodyMinLength)
         {

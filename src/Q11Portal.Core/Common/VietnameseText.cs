@@ -14,31 +14,8 @@ public static class VietnameseText
     public static string? NfcOrNull(string? text) => text is null ? null : Nfc(text);
 
     /// <summary>A one-line name (category, tag, block title): NFC, trimmed, every run of white space (tabs, line breaks,
-    /// no-break spaces pasted from Word) made one plain space.</summary>
-    public static string Label(string? text)
-    {
-        var nfc = Nfc(text);
-        var builder = new StringBuilder(nfc.Length);
-        var space = false;
-        foreach (var c in nfc)
-        {
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
-            {
-                space = builder.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                builder.Append(' ');
-                space = false;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString();
-    }
+    /// no-break spaces pasted from Word) made one plain space, bidi controls removed (<see cref="TextRules.Line"/>).</summary>
+    public static string Label(string? text) => TextRules.Line(text);
 
     /// <summary>Lower case with every mark removed and 'đ' folded to 'd': "Đảng bộ" → "dang bo".</summary>
     public static string Fold(string? text)

@@ -131,6 +131,11 @@ public static partial class ArticleImportReader
         var content = OptionalString(element, "content", int.MaxValue, Error);
         var contentHtml = OptionalString(element, "contentHtml", int.MaxValue, Error);
 
+        if (title is not null && TextRules.Required("Tiêu đề", title) is { } invisibleTitle)
+        {
+            Error("title", invisibleTitle);
+        }
+
         if (category is not null && Slug.From(category).Length == 0)
         {
             Error("category", $"\"{category}\" không tạo được đường dẫn (slug); cần có chữ hoặc số.");
@@ -167,7 +172,7 @@ public static partial class ArticleImportReader
                         continue;
                     }
 
-                    var name = CollapseSpaces(VietnameseText.Nfc(tag.GetString()));
+                    var name = TextRules.Line(tag.GetString());
                     if (name.Length == 0)
                     {
                         continue;
@@ -202,9 +207,9 @@ public static partial class ArticleImportReader
         else
         {
             bodyHtml = sanitizer.Sanitize(string.IsNullOrWhiteSpace(contentHtml) ? ParagraphsToHtml(content!) : contentHtml);
-            if (bodyHtml.Length == 0)
+            if (!TextRules.BodyHasContent(bodyHtml))
             {
-                Error(string.IsNullOrWhiteSpace(contentHtml) ? "content" : "contentHtml", "nội dung trống sau khi lọc HTML không an toàn.");
+                Error(string.IsNullOrWhiteSpace(contentHtml) ? "content" : "contentHtml", "nội dung trống sau khi lọc HTML không an toàn (không có chữ, số hay ảnh nhìn thấy được).");
             }
         }
 
@@ -279,7 +284,8 @@ public static partial class ArticleImportReader
 
         var raw = VietnameseText.Nfc(value.GetString());
         // Bodies keep their line structure (paragraphs); one-line fields collapse runs of white space.
-        var text = field is "content" or "contentHtml" ? raw.Trim() : CollapseSpaces(raw);
+        // Other one-line fields lose bidi controls too (TextRules.Line); the summary keeps what the writer typed.
+        var text = field is "content" or "contentHtml" ? raw.Trim() : field == "summary" ? CollapseSpaces(raw) : TextRules.Line(raw);
         if (text.Length > maxLength)
         {
             error(field, $"dài {text.Length} ký tự, tối đa {maxLength}.");

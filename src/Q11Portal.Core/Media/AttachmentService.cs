@@ -5,6 +5,7 @@ using Q11Portal.Core.Articles;
 using Q11Portal.Core.Audit;
 using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
+using Q11Portal.Core.Users;
 
 namespace Q11Portal.Core.Media;
 
@@ -31,7 +32,9 @@ public sealed class AttachmentService(
         int articleId, Stream content, long? declaredLength, string? fileName, string? title, string? userName, CancellationToken ct)
     {
         var limit = options.Value.MaxDocumentBytes;
-        var name = MediaService.CleanFileName(fileName);
+        // Until the content is read, messages show the sent name made safe; the stored name takes the detected type's
+        // extension (UploadName), the same rule as the image library.
+        var name = UploadName.For(fileName, UploadName.SentExtension(fileName));
         var cleanTitle = VietnameseText.Nfc(title).Trim();
         if (cleanTitle.Length > TitleMaxLength)
         {
@@ -61,7 +64,7 @@ public sealed class AttachmentService(
             return MediaService.Refused<AttachmentSummary>("Chưa chọn tệp văn bản, hoặc tệp rỗng.");
         }
 
-        var extension = Path.GetExtension(name).ToLowerInvariant();
+        var extension = UploadName.SentExtension(fileName);
         var claimed = FileSignatures.TypeOfExtension(extension);
         var kind = FileSignatures.SniffDocument(bytes);
         if (kind is null)
@@ -73,16 +76,13 @@ public sealed class AttachmentService(
         }
 
         var type = FileSignatures.TypeOf(kind.Value);
-        if (extension.Length == 0)
-        {
-            name += type.Extension;
-        }
-        else if (claimed?.Kind != kind)
+        if (extension.Length > 0 && claimed?.Kind != kind)
         {
             logger.LogWarning("Document upload {FileName} by {UserName} refused: content is {Kind}, name says {Extension}", name, userName, kind, extension);
             return MediaService.Refused<AttachmentSummary>($"Tệp “{name}” thực chất là tệp {type.DisplayName} ({type.Extension}) chứ không phải {extension}. Hãy đổi đúng phần mở rộng rồi tải lại.");
         }
 
+        name = UploadName.For(fileName, type.Extension);
         var now = clock.GetUtcNow().UtcDateTime;
         var storedName = $"{now:yyyy}/{now:MM}/{Guid.NewGuid():N}";
         var path = PhysicalPath(storedName);
@@ -123,13 +123,18 @@ public sealed class AttachmentService(
             .Select(a => new AttachmentSummary(a.Id, a.ArticleId, a.Title, a.FileName, a.ContentType, a.SizeBytes, a.UploadedAtUtc))
             .ToListAsync(ct);
 
-    /// <summary>The file to stream, or null when it does not exist or its article is not public and the caller is not staff.</summary>
-    public async Task<AttachmentDownload?> OpenAsync(int id, bool isStaff, CancellationToken ct)
+    /// <summary>The file to stream, or null when it does not exist or the reader may not see it. A public article's
+    /// documents are for everyone; an unpublished one's only for staff who may open that article: editors and admins
+    /// all, a reporter his or her own (<paramref name="reader"/> null = anonymous).</summary>
+    public async Task<AttachmentDownload?> OpenAsync(int id, StaffActor? reader, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var rank = Roles.Rank(reader?.Role);
+        var seesAll = rank >= Roles.Rank(Roles.Editor);
+        var ownerId = rank > 0 && !string.IsNullOrEmpty(reader!.UserId) ? reader.UserId : null;
         var row = await db.Attachments.AsNoTracking()
             .Where(a => a.Id == id)
-            .Where(a => isStaff || db.Articles.VisibleAt(now).Any(v => v.Id == a.ArticleId))
+            .Where(a => seesAll || db.Articles.VisibleAt(now).Any(v => v.Id == a.ArticleId) || (ownerId != null && a.Article.CreatedById == ownerId))
             .Select(a => new { a.StoredName, a.FileName, a.ContentType, a.SizeBytes })
             .SingleOrDefaultAsync(ct);
         if (row is null)

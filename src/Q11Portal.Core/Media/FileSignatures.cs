@@ -50,6 +50,19 @@ public static class FileSignatures
 
     public static DocumentType TypeOf(DocumentKind kind) => DocumentTypes.First(t => t.Kind == kind);
 
+    /// <summary>The extension an upload detected as <paramref name="format"/> is shown with.</summary>
+    public static string ExtensionOf(ImageFormat format) => format switch
+    {
+        ImageFormat.Png => ".png",
+        ImageFormat.Gif => ".gif",
+        ImageFormat.Webp => ".webp",
+        _ => ".jpg",
+    };
+
+    /// <summary>The extension of a stored document's content type (".pdf"), or "" when it is none of ours.</summary>
+    public static string ExtensionOfContentType(string? contentType) =>
+        DocumentTypes.FirstOrDefault(t => string.Equals(t.ContentType, contentType, StringComparison.OrdinalIgnoreCase))?.Extension ?? string.Empty;
+
     public static DocumentType? TypeOfExtension(string? extension) =>
         DocumentTypes.FirstOrDefault(t => string.Equals(t.Extension, extension, StringComparison.OrdinalIgnoreCase));
 

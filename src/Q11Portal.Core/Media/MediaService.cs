@@ -29,12 +29,15 @@ public sealed class MediaService(
         Stream content, long? declaredLength, string? fileName, string? altText, string? caption, string? userName, CancellationToken ct)
     {
         var limits = options.Value;
-        var name = CleanFileName(fileName);
-        var alt = VietnameseText.Nfc(altText).Trim();
-        var cleanCaption = VietnameseText.NfcOrNull(caption)?.Trim() is { Length: > 0 } c ? c : null;
-        if (alt.Length == 0)
+        // Until the content is read, messages show the sent name made safe; afterwards the detected type names it.
+        var name = UploadName.For(fileName, UploadName.SentExtension(fileName));
+        var alt = TextRules.Line(altText);
+        var cleanCaption = TextRules.Line(caption) is { Length: > 0 } c ? c : null;
+        if (!TextRules.HasVisible(alt))
         {
-            return Refused<MediaSummary>("Vui lòng nhập mô tả ảnh (văn bản thay thế) để người dùng trình đọc màn hình biết ảnh nói gì.");
+            return Refused<MediaSummary>(alt.Length == 0
+                ? "Vui lòng nhập mô tả ảnh (văn bản thay thế) để người dùng trình đọc màn hình biết ảnh nói gì."
+                : TextRules.Required("Mô tả ảnh", alt)!);
         }
 
         if (alt.Length > AltTextMaxLength || cleanCaption?.Length > CaptionMaxLength)
@@ -65,6 +68,8 @@ public sealed class MediaService(
             logger.LogWarning("Image upload {FileName} by {UserName} refused: content is not a JPEG, PNG, GIF or WebP image", name, userName);
             return Refused<MediaSummary>($"Tệp “{name}” không phải là ảnh JPEG, PNG, WebP hoặc GIF (nội dung tệp không khớp).");
         }
+
+        name = UploadName.For(fileName, FileSignatures.ExtensionOf(header.Format));
 
         if (header.Pixels > limits.MaxImagePixels || header.Width > limits.MaxImageSide || header.Height > limits.MaxImageSide)
         {
@@ -141,8 +146,9 @@ public sealed class MediaService(
         }
 
         var total = await items.CountAsync(ct);
+        page = Paging.Clamp(page, total, pageSize);
         var rows = await items.OrderByDescending(m => m.UploadedAtUtc).ThenByDescending(m => m.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(Paging.Skip(page, pageSize)).Take(pageSize)
             .Select(Projection)
             .ToListAsync(ct);
         return new MediaPage(rows, total, page, pageSize);
@@ -160,11 +166,11 @@ public sealed class MediaService(
             return Missing;
         }
 
-        var alt = VietnameseText.Nfc(altText).Trim();
-        var cleanCaption = VietnameseText.NfcOrNull(caption)?.Trim() is { Length: > 0 } c ? c : null;
-        if (alt.Length == 0)
+        var alt = TextRules.Line(altText);
+        var cleanCaption = TextRules.Line(caption) is { Length: > 0 } c ? c : null;
+        if (!TextRules.HasVisible(alt))
         {
-            return Result.Invalid("Vui lòng nhập mô tả ảnh (văn bản thay thế).");
+            return Result.Invalid(alt.Length == 0 ? "Vui lòng nhập mô tả ảnh (văn bản thay thế)." : TextRules.Required("Mô tả ảnh", alt)!);
         }
 
         if (alt.Length > AltTextMaxLength || cleanCaption?.Length > CaptionMaxLength)
@@ -219,26 +225,6 @@ public sealed class MediaService(
     {
         var text = VietnameseText.Fold($"{Path.GetFileNameWithoutExtension(fileName)} {alt} {caption}");
         return text.Length > 1300 ? text[..1300] : text;
-    }
-
-    /// <summary>The last path segment of a client file name, NFC, without control characters; "anh" when nothing is left.</summary>
-    public static string CleanFileName(string? fileName)
-    {
-        var name = VietnameseText.Nfc(fileName);
-        var slash = name.LastIndexOfAny(['/', '\\']);
-        if (slash >= 0)
-        {
-            name = name[(slash + 1)..];
-        }
-
-        name = new string(name.Where(c => !char.IsControl(c) && c != '"').ToArray()).Trim();
-        if (name.Length > 200)
-        {
-            var extension = Path.GetExtension(name);
-            name = name[..(200 - Math.Min(extension.Length, 20))] + extension[..Math.Min(extension.Length, 20)];
-        }
-
-        return name.Length == 0 ? "tep-tai-len" : name;
     }
 
     /// <summary>Reads at most <paramref name="limit"/> bytes; null when the stream holds more.</summary>

@@ -208,6 +208,11 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
             return Result.Invalid("Vui lòng nhập tiêu đề khối.");
         }
 
+        if (TextRules.Required("Tiêu đề khối", title) is { } invisible)
+        {
+            return Result.Invalid(invisible);
+        }
+
         if (title.Length > 200)
         {
             return Result.Invalid("Tiêu đề khối dài tối đa 200 ký tự.");
@@ -241,6 +246,11 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         if (title.Length == 0)
         {
             return Result.Invalid("Vui lòng nhập tiêu đề mục.");
+        }
+
+        if (TextRules.Required("Tiêu đề mục", title) is { } invisible)
+        {
+            return Result.Invalid(invisible);
         }
 
         if (title.Length > 300 || caption?.Length > 500)

@@ -42,6 +42,7 @@ public sealed class TagAdminService(PortalDbContext db, AuditLog audit, TimeProv
         }
 
         var total = await tags.CountAsync(ct);
+        page = Paging.Clamp(page, total, pageSize);
         var rows = tags.Select(t => new { t.Id, t.Name, t.Slug, Count = db.ArticleTags.Count(x => x.TagId == t.Id) });
         rows = order switch
         {
@@ -49,7 +50,7 @@ public sealed class TagAdminService(PortalDbContext db, AuditLog audit, TimeProv
             TagOrder.LeastUsed => rows.OrderBy(t => t.Count).ThenBy(t => t.Slug),
             _ => rows.OrderBy(t => t.Slug),
         };
-        var items = await rows.Skip((page - 1) * pageSize).Take(pageSize)
+        var items = await rows.Skip(Paging.Skip(page, pageSize)).Take(pageSize)
             .Select(t => new TagRow(t.Id, t.Name, t.Slug, t.Count))
             .ToListAsync(ct);
         return new TagPage(items, total, page, pageSize);

@@ -91,6 +91,29 @@ public sealed class CommentSubmissionGuardTests
         Assert.True((await site.Guard.CheckAsync(site.Article, Submission(fresh, fault == "expired" ? site.Proof() : proof), null, Ct)).Passed);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task CheckAsync_NameOrBodyWithNothingVisible_IsRefusedPerField_AndSpendsNothing(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.CreateContext();
+        var site = await Site.CreateAsync(db);
+        var form = site.Tokens.Issue(site.Article.Id);
+        var proof = site.Proof();
+        site.Clock.Advance(TimeSpan.FromSeconds(10));
+
+        var invisible = await site.Guard.CheckAsync(site.Article,
+            Submission(form, proof) with { Name = "\u200B\u0301\u202E\u2060", Body = "\u200D\u0300\u0301\u0323\u200B\u2062\u0300\u0301\u0300\u0301\u0300" }, null, Ct);
+        var bidiName = await site.Guard.CheckAsync(site.Article, Submission(form, proof) with { Name = "An\u202E nauyugN" }, null, Ct);
+
+        Assert.Equal(CommentRefusal.InvalidFields, invisible.Refusal);
+        Assert.True(invisible.KeepsFormToken);
+        Assert.StartsWith("Họ tên phải có chữ hoặc số", invisible.Comment!.Errors[CommentService.NameField]);
+        Assert.StartsWith("Nội dung bình luận phải có chữ hoặc số", invisible.Comment.Errors[CommentService.BodyField]);
+        Assert.True(bidiName.Passed);
+        Assert.Equal("An nauyugN", bidiName.Comment!.Name);
+    }
+
     private static CommentSubmission Submission(string? formToken, string? altcha) =>
         new("Nguyễn Văn An", "an@example.vn", "Đề nghị sửa đèn đường hẻm 42.", null, formToken, altcha);
 

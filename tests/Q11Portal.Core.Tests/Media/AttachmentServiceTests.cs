@@ -15,9 +15,11 @@ public sealed class AttachmentServiceTests
 {
     public static TheoryData<DatabaseProvider> Providers => TestDatabase.Providers;
 
+    private static readonly StaffActor Editor = new("editor-id", "editor", Q11Portal.Core.Users.Roles.Editor);
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static AttachmentService Service(TestDatabase database, PortalDbContext db, MediaOptions? options = null) =>
+    internal static AttachmentService Service(TestDatabase database, PortalDbContext db, MediaOptions? options = null) =>
         new(db, new PortalPaths(database.DataDirectory), Options.Create(options ?? new MediaOptions()),
             new AuditLog(db, TimeProvider.System, NullLogger<AuditLog>.Instance), TimeProvider.System, NullLogger<AttachmentService>.Instance);
 
@@ -53,7 +55,7 @@ public sealed class AttachmentServiceTests
         Assert.Equal("Báo cáo số 12-BC-QU", item.Title);
         Assert.Equal("application/pdf", item.ContentType);
         Assert.Equal("PDF", item.Extension);
-        var download = await service.OpenAsync(item.Id, isStaff: false, Ct);
+        var download = await service.OpenAsync(item.Id, null, Ct);
         Assert.NotNull(download);
         Assert.StartsWith(service.DocumentsDirectory, download.PhysicalPath);
         Assert.False(download.PhysicalPath.StartsWith(new PortalPaths(database.DataDirectory).UploadsDirectory, StringComparison.Ordinal));
@@ -134,8 +136,8 @@ public sealed class AttachmentServiceTests
         var draft = await ArticleAsync(db, ArticleStatus.Draft);
         var added = await service.AddAsync(draft.Id, new MemoryStream(TestFiles.Pdf()), null, "nhap.pdf", null, "reporter", Ct);
 
-        Assert.Null(await service.OpenAsync(added.Value!.Id, isStaff: false, Ct));
-        Assert.NotNull(await service.OpenAsync(added.Value.Id, isStaff: true, Ct));
+        Assert.Null(await service.OpenAsync(added.Value!.Id, null, Ct));
+        Assert.NotNull(await service.OpenAsync(added.Value.Id, Editor, Ct));
     }
 
     [Fact]
@@ -147,7 +149,7 @@ public sealed class AttachmentServiceTests
         var article = await ArticleAsync(db);
         var first = (await service.AddAsync(article.Id, new MemoryStream(TestFiles.Pdf()), null, "a.pdf", "Một", null, Ct)).Value!;
         var second = (await service.AddAsync(article.Id, new MemoryStream(TestFiles.Pdf()), null, "b.pdf", "Hai", null, Ct)).Value!;
-        var path = (await service.OpenAsync(first.Id, true, Ct))!.PhysicalPath;
+        var path = (await service.OpenAsync(first.Id, Editor, Ct))!.PhysicalPath;
 
         Assert.True((await service.MoveAsync(second.Id, -1, Ct)).Succeeded);
         Assert.Equal(["Hai", "Một"], (await service.ListAsync(article.Id, Ct)).Select(a => a.Title));

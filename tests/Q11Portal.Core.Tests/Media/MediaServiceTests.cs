@@ -17,7 +17,7 @@ public sealed class MediaServiceTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static MediaService Service(TestDatabase database, PortalDbContext db, MediaOptions? options = null) =>
+    internal static MediaService Service(TestDatabase database, PortalDbContext db, MediaOptions? options = null) =>
         new(db, new ImageProcessor(), new PortalPaths(database.DataDirectory), Options.Create(options ?? new MediaOptions()),
             new AuditLog(db, TimeProvider.System, NullLogger<AuditLog>.Instance), TimeProvider.System, NullLogger<MediaService>.Instance);
 

@@ -60,7 +60,7 @@ public sealed class AttachmentDownloadTests
     [InlineData("report.PDF", "report.pdf")]
     public void ContentDisposition_HasAsciiFallbackAndExactName(string name, string fallback)
     {
-        var header = AttachmentsController.ContentDisposition(name);
+        var header = AttachmentsController.ContentDisposition(name, FileSignatures.TypeOfExtension(Path.GetExtension(name))!.ContentType);
 
         Assert.StartsWith("attachment; filename=" + fallback, header);
         Assert.Contains("filename*=UTF-8''", header);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Q11Portal.Core.Common;
 using Q11Portal.Core.Tags;
 using Q11Portal.Web.Areas.Admin.Models;
+using Q11Portal.Web.Controllers;
 using Q11Portal.Web.Infrastructure;
 
 namespace Q11Portal.Web.Areas.Admin.Controllers;
@@ -15,9 +16,11 @@ public sealed class TagsController(TagAdminService tags) : AdminControllerBase
     [HttpGet("")]
     public async Task<IActionResult> Index(string? q, string? sort, int page = 1, CancellationToken ct = default)
     {
-        if (!ModelState.IsValid || page < 1 || page > 100_000)
+        // Letters or a page below 1 are a 400 (PagingGuard, as the public lists); a page beyond the last is clamped to
+        // the last one by the service (Paging), so even int.MaxValue is answered with a page.
+        if (this.CheckPage(page) is { } bad)
         {
-            return BadRequest();
+            return bad;
         }
 
         var order = sort?.ToLowerInvariant() switch
