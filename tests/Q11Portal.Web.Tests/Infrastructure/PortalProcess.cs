@@ -61,7 +61,7 @@ public sealed partial class PortalProcess : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         // Production refuses to start without its public address (ProductionSettingsCheck); tests that are not about
         // that setting get one.
-        start.Environment["PublicSite__BaseUrl"] = "https://quan11.example.gov.vn";
+        start.Environment["PublicSite__BaseUrl"] = "http://quan11.example.gov.vn";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -73,7 +73,20 @@ public sealed partial class PortalProcess : IAsyncDisposable
         portal.process.BeginOutputReadLine();
         portal.process.BeginErrorReadLine();
         portal.process.EnableRaisingEvents = true;
-        portal.process.Exited += (_, _) => portal.listening.TrySetException(new InvalidOperationException("The portal exited before listening:\n" + portal.Output));
+        // Exited can be raised before the last lines are read: wait for the end of both streams before quoting them.
+        portal.process.Exited += (_, _) => Task.Run(() =>
+        {
+            try
+            {
+                portal.process.WaitForExit();
+            }
+            catch (InvalidOperationException)
+            {
+                // Disposed by the test meanwhile: nothing is waiting for the message any more.
+            }
+
+            portal.listening.TrySetException(new InvalidOperationException("The portal exited before listening:\n" + portal.Output));
+        });
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(240));
