@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Q11Portal.Core.Articles;
 using Q11Portal.Core.Categories;
 using Q11Portal.Core.Common;

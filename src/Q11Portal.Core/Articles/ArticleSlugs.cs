@@ -5,7 +5,7 @@ using Q11Portal.Core.Data;
 namespace Q11Portal.Core.Articles;
 
 /// <summary>Gives articles unique URL slugs. Every path that creates or renames an article (editor, importer,
-/// generator, seeder) calls <see cref="AssignAsync"/> before saving, so old links keep working (301) after a title change.</summary>
+/// generator, seeder) calls <c>AssignAsync</c> before saving, so old links keep working (301) after a title change.</summary>
 public sealed class ArticleSlugs(PortalDbContext db, TimeProvider clock)
 {
     /// <summary>Used when a title has no letters or digits at all.</summary>

@@ -2,10 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Q11Portal.Core.Articles;
 using Q11Portal.Core.Audit;
-using Q11Portal.Core.Categories;
-using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
-using Q11Portal.Core.Tags;
 
 namespace Q11Portal.Core.Import;
 

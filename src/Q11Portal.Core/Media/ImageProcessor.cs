@@ -2,7 +2,7 @@ using SkiaSharp;
 
 namespace Q11Portal.Core.Media;
 
-/// <summary>An image read and checked from its header; <see cref="Decode"/> is only called once the limits passed.</summary>
+/// <summary>An image read and checked from its header; <c>Decode</c> is only called once the limits passed.</summary>
 public sealed record ImageHeader(ImageFormat Format, int Width, int Height, SKEncodedOrigin Origin)
 {
     public long Pixels => (long)Width * Height;

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Reflection;
 using Microsoft.Extensions.Options;
 
 namespace Q11Portal.Core.Statistics;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
 using Q11Portal.Core.Data;
 using Q11Portal.Web.Infrastructure.Counters;

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Q11Portal.Core.Data;
 using Q11Portal.Core.Statistics;
 using Q11Portal.Core.Users;
-using Q11Portal.Testing;
 using Q11Portal.Web.Tests.Infrastructure;
 using static Q11Portal.Web.Tests.Counters.CounterTestSupport;
 

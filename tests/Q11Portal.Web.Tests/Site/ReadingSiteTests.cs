@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Q11Portal.Core.Articles;
 using Q11Portal.Core.Categories;
-using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
 using Q11Portal.Core.Tags;
 using Q11Portal.Testing;
