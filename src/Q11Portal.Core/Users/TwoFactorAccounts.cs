@@ -9,8 +9,9 @@ using Q11Portal.Core.Common;
 
 namespace Q11Portal.Core.Users;
 
-/// <summary>What a staff member needs to add the account to an authenticator app.</summary>
-public sealed record AuthenticatorSetup(string SharedKey, string AuthenticatorUri);
+/// <summary>What a staff member needs to add the account to an authenticator app. <paramref name="KeyCreated"/>: a key
+/// was made just now, which renewed the security stamp (the caller refreshes its session).</summary>
+public sealed record AuthenticatorSetup(string SharedKey, string AuthenticatorUri, bool KeyCreated);
 
 /// <summary>Two-factor sign-in for one's own account: set up with an authenticator app, recovery codes, switching it
 /// off; and the rule that makes it compulsory for Quản trị and Biên tập once their grace period has passed. Every
@@ -36,7 +37,8 @@ public sealed class TwoFactorAccounts(
     public async Task<Result<AuthenticatorSetup>> GetSetupAsync(PortalUser user)
     {
         var key = await users.GetAuthenticatorKeyAsync(user);
-        if (string.IsNullOrEmpty(key))
+        var created = string.IsNullOrEmpty(key);
+        if (created)
         {
             var reset = await users.ResetAuthenticatorKeyAsync(user);
             if (!reset.Succeeded)
@@ -49,7 +51,7 @@ public sealed class TwoFactorAccounts(
 
         var account = Uri.EscapeDataString(user.Email ?? user.UserName ?? user.Id);
         var issuer = Uri.EscapeDataString(Issuer);
-        return new AuthenticatorSetup(Grouped(key!), $"otpauth://totp/{issuer}:{account}?secret={key}&issuer={issuer}&digits=6");
+        return new AuthenticatorSetup(Grouped(key!), $"otpauth://totp/{issuer}:{account}?secret={key}&issuer={issuer}&digits=6", created);
     }
 
     /// <summary>Switches two-factor sign-in on once <paramref name="code"/> from the app proves the key was added;
