@@ -6,7 +6,8 @@ namespace Q11Portal.Core.Users;
 
 /// <summary>Identity's principal (user claims and roles) plus <see cref="SetupDueClaim"/> when the account must set up
 /// two-factor sign-in before doing anything else. Decided when the cookie is made and again at every security stamp
-/// check, so a grace period that ends during a session takes effect within that interval, without a query per request.</summary>
+/// check (one token read, for Quản trị and Biên tập only), so a grace period that ends during a session takes effect
+/// within that interval, without a query per request.</summary>
 public sealed class PortalClaimsPrincipalFactory(
     UserManager<PortalUser> users,
     RoleManager<IdentityRole> roles,
@@ -20,7 +21,7 @@ public sealed class PortalClaimsPrincipalFactory(
     {
         var identity = await base.GenerateClaimsAsync(user);
         var roleNames = identity.FindAll(identity.RoleClaimType).Select(c => c.Value);
-        if (twoFactor.IsSetupDue(roleNames, user.TwoFactorEnabled, identity.Claims))
+        if (await twoFactor.IsSetupDueAsync(user, roleNames))
         {
             identity.AddClaim(new Claim(SetupDueClaim, "true"));
         }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
@@ -27,9 +26,10 @@ public sealed class TwoFactorAccounts(
     /// <summary>The name authenticator apps show above the code.</summary>
     public const string Issuer = "Quận ủy Quận 11";
 
-    /// <summary>User claim with the account's first sign-in since two-factor sign-in shipped (round-trip UTC), where
-    /// its grace period starts; a claim rather than a column: no schema change.</summary>
-    public const string FirstSignInClaim = "first_sign_in_utc";
+    /// <summary>The user token (in AspNetUserTokens under <see cref="SingleUseAuthenticatorTokenProvider.LoginProvider"/>,
+    /// no schema change) holding the account's first sign-in since two-factor sign-in shipped, in round-trip UTC: where
+    /// its grace period starts.</summary>
+    public const string FirstSignInToken = "FirstSignInUtc";
 
     public const int RecoveryCodeCount = 10;
 
@@ -116,13 +116,11 @@ public sealed class TwoFactorAccounts(
     /// <summary>Starts the account's grace period at its first sign-in; later sign-ins change nothing.</summary>
     public async Task RecordSignInAsync(PortalUser user)
     {
-        if ((await users.GetClaimsAsync(user)).Any(c => c.Type == FirstSignInClaim))
+        if (await FirstSignInAsync(user) is null)
         {
-            return;
+            var now = clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+            await users.SetAuthenticationTokenAsync(user, SingleUseAuthenticatorTokenProvider.LoginProvider, FirstSignInToken, now);
         }
-
-        var now = clock.GetUtcNow().UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-        await users.AddClaimAsync(user, new Claim(FirstSignInClaim, now));
     }
 
     /// <summary>Quản trị and Biên tập publish in the committee's name: for them a second factor is compulsory.</summary>
@@ -133,12 +131,20 @@ public sealed class TwoFactorAccounts(
     public static bool IsSetupDue(bool required, bool enabled, DateTime? firstSignInUtc, DateTime nowUtc, int graceDays) =>
         required && !enabled && firstSignInUtc is { } first && nowUtc >= first.AddDays(graceDays);
 
-    public bool IsSetupDue(IEnumerable<string> roles, bool enabled, IEnumerable<Claim> claims) =>
-        IsSetupDue(IsRequiredFor(roles), enabled, FirstSignIn(claims), clock.GetUtcNow().UtcDateTime, options.Value.TwoFactorGraceDays);
+    /// <summary>Reads the first sign-in only for accounts that need it, so a reporter's sign-in costs no extra query.</summary>
+    public async Task<bool> IsSetupDueAsync(PortalUser user, IEnumerable<string> roles)
+    {
+        var required = IsRequiredFor(roles);
+        return required && !user.TwoFactorEnabled
+            && IsSetupDue(required, user.TwoFactorEnabled, await FirstSignInAsync(user), clock.GetUtcNow().UtcDateTime, options.Value.TwoFactorGraceDays);
+    }
 
-    private static DateTime? FirstSignIn(IEnumerable<Claim> claims) =>
-        claims.FirstOrDefault(c => c.Type == FirstSignInClaim) is { } claim
-        && DateTime.TryParse(claim.Value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
+    private async Task<DateTime?> FirstSignInAsync(PortalUser user) =>
+        DateTime.TryParse(
+            await users.GetAuthenticationTokenAsync(user, SingleUseAuthenticatorTokenProvider.LoginProvider, FirstSignInToken),
+            CultureInfo.InvariantCulture,
+            DateTimeStyles.RoundtripKind,
+            out var at)
             ? at
             : null;
 

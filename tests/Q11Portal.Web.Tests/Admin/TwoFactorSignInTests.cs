@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -208,7 +207,8 @@ public sealed class TwoFactorSignInTests
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         var user = await users.FindByEmailAsync(email);
-        var added = await users.AddClaimAsync(user!, new Claim(TwoFactorAccounts.FirstSignInClaim, atUtc.ToString("O", CultureInfo.InvariantCulture)));
+        var added = await users.SetAuthenticationTokenAsync(user!, SingleUseAuthenticatorTokenProvider.LoginProvider, TwoFactorAccounts.FirstSignInToken,
+            atUtc.ToString("O", CultureInfo.InvariantCulture));
         Assert.True(added.Succeeded);
     }
 
@@ -216,6 +216,6 @@ public sealed class TwoFactorSignInTests
     {
         await using var db = app.Database.CreateContext();
         var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(Ct);
-        return await db.UserClaims.Where(c => c.UserId == id && c.ClaimType == TwoFactorAccounts.FirstSignInClaim).Select(c => c.ClaimValue!).ToListAsync(Ct);
+        return await db.UserTokens.Where(t => t.UserId == id && t.Name == TwoFactorAccounts.FirstSignInToken).Select(t => t.Value!).ToListAsync(Ct);
     }
 }
