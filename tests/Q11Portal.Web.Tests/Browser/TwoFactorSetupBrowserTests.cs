@@ -15,7 +15,7 @@ public sealed class TwoFactorSetupBrowserTests
         await using var app = await KestrelPortalFactory.CreateAsync();
         var email = await Staff.CreateAsync(app, Roles.Admin);
         var page = await browser.NewPageAsync(1280);
-        await LoginAsync(page, app.BaseUrl, email);
+        await Infrastructure.Browser.SignInAsync(page, app.BaseUrl, email);
 
         await page.GotoAsync(app.BaseUrl + TwoFactorTestSupport.SetupPage);
         var qr = page.Locator("figure.qr-code svg");
@@ -49,16 +49,5 @@ public sealed class TwoFactorSetupBrowserTests
         await phone.Locator("#Code").FillAsync(TwoFactorTestSupport.Code(key, 1));
         await phone.Locator("#Code").PressAsync("Enter");
         await phone.WaitForURLAsync(url => url.EndsWith("/admin", StringComparison.Ordinal), new() { Timeout = 60_000 });
-    }
-
-    private static async Task LoginAsync(IPage page, string baseUrl, string email)
-    {
-        await page.GotoAsync(baseUrl + "/dang-nhap");
-        await page.Locator("#Email").FillAsync(email);
-        await page.Locator("#Password").FillAsync(Staff.Password);
-        await page.Locator("#Password").PressAsync("Enter");
-        // Hashing the password and compiling the first admin views is slow on busy shared cores.
-        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap", StringComparison.Ordinal),
-            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
     }
 }
