@@ -11,6 +11,12 @@ public static class AuditActions
     public const string UserUnlocked = "user.unlocked";
     public const string PasswordChanged = "user.password-changed";
     public const string PasswordReset = "user.password-reset";
+    public const string LoginThrottled = "login.throttled";
+    public const string TwoFactorEnabled = "user.2fa-enabled";
+    public const string TwoFactorDisabled = "user.2fa-disabled";
+    public const string RecoveryCodesRegenerated = "user.2fa-recovery-codes";
+    public const string RecoveryCodeUsed = "login.recovery-code";
+    public const string TwoFactorFailed = "login.2fa-failed";
 
     public const string ArticleCreated = "article.created";
     public const string ArticleSubmitted = "article.submitted";
@@ -50,6 +56,12 @@ public static class AuditActions
         UserUnlocked => "Mở khóa tài khoản",
         PasswordChanged => "Đổi mật khẩu",
         PasswordReset => "Đặt lại mật khẩu",
+        LoginThrottled => "Từ chối đăng nhập do sai nhiều lần từ một địa chỉ",
+        TwoFactorEnabled => "Bật xác thực hai bước",
+        TwoFactorDisabled => "Tắt xác thực hai bước",
+        RecoveryCodesRegenerated => "Tạo mã khôi phục mới",
+        RecoveryCodeUsed => "Đăng nhập bằng mã khôi phục",
+        TwoFactorFailed => "Mã xác thực hai bước sai",
         ArticleCreated => "Tạo bài viết",
         ArticleSubmitted => "Gửi duyệt",
         ArticleReturned => "Trả lại bài",
@@ -81,6 +93,7 @@ public static class AuditActions
     public static readonly string[] Known =
     [
         LoginFailed, LoginLockedOut, UserCreated, UserRoleChanged, UserLocked, UserUnlocked, PasswordChanged, PasswordReset,
+        LoginThrottled, TwoFactorEnabled, TwoFactorDisabled, RecoveryCodesRegenerated, RecoveryCodeUsed, TwoFactorFailed,
         ArticleCreated, ArticleSubmitted, ArticleReturned, ArticleScheduled, ArticlePublished, ArticleUnpublished,
         ArticleDeleted, ArticleRestored, ArticlePublishedEdited,
         CategoryCreated, CategoryUpdated, CategoryMoved, CategoryReordered, CategoryDeleted,

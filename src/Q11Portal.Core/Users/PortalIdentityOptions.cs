@@ -23,6 +23,11 @@ public sealed class PortalIdentityOptions
 
     [Range(1, 24 * 30)]
     public int SessionHours { get; set; } = 12;
+
+    /// <summary>Days a Quản trị or Biên tập account may work without two-factor sign-in, counted from its first
+    /// sign-in once two-factor sign-in shipped; after that it is sent to the set-up page until done.</summary>
+    [Range(0, 365)]
+    public int TwoFactorGraceDays { get; set; } = 14;
 }
 
 /// <summary>The first administrator, created at start-up only when no administrator exists (section <c>Admin</c>).

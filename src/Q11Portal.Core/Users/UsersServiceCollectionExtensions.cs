@@ -1,7 +1,11 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Q11Portal.Core.Data;
+using Q11Portal.Core.Statistics;
+using StackExchange.Redis;
 
 namespace Q11Portal.Core.Users;
 
@@ -21,7 +25,11 @@ public static class UsersServiceCollectionExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddErrorDescriber<VietnameseIdentityErrorDescriber>()
-            .AddPasswordValidator<PortalPasswordValidator>();
+            .AddPasswordValidator<PortalPasswordValidator>()
+            // Under Identity's own name, so SignInManager and UserManager use it for every authenticator code.
+            .AddTokenProvider<SingleUseAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider)
+            // After AddRoles, which registers the factory this one replaces.
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
         // Read through options (not eagerly from configuration) so hosts and tests can override the settings late.
         services.AddOptions<IdentityOptions>().Configure<IOptions<PortalIdentityOptions>>((o, portal) =>
             {
@@ -42,6 +50,29 @@ public static class UsersServiceCollectionExtensions
             });
         services.AddScoped<UserAdministration>();
         services.AddScoped<PasswordResets>();
+        services.AddScoped<TwoFactorAccounts>();
+        return services;
+    }
+
+    /// <summary>The per-address limit on failed sign-ins (<see cref="SignInThrottle"/>), for the web host. Shared by
+    /// the nodes through Redis when <c>Redis:Configuration</c> is set (the connection the counters register, see
+    /// AddStatistics), counted in this process otherwise.</summary>
+    public static IServiceCollection AddPortalSignInLimits(this IServiceCollection services)
+    {
+        services.AddOptions<SignInLimitOptions>()
+            .BindConfiguration(SignInLimitOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<MemorySignInFailureStore>();
+        services.AddSingleton<ISignInFailureStore>(sp =>
+            string.IsNullOrWhiteSpace(sp.GetRequiredService<IConfiguration>()[StatisticsServiceCollectionExtensions.RedisConfigurationKey])
+                ? sp.GetRequiredService<MemorySignInFailureStore>()
+                : new RedisSignInFailureStore(
+                    sp.GetRequiredService<IConnectionMultiplexer>(),
+                    sp.GetRequiredService<IOptions<SignInLimitOptions>>().Value.RedisKeyPrefix,
+                    sp.GetRequiredService<MemorySignInFailureStore>(),
+                    sp.GetRequiredService<ILogger<RedisSignInFailureStore>>()));
+        services.AddScoped<SignInThrottle>();
         return services;
     }
 }

@@ -50,7 +50,12 @@ public static class IdentityServiceCollectionExtensions
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<PortalIdentityOptions>>((o, portal) =>
             o.ValidationInterval = TimeSpan.FromSeconds(portal.Value.SecurityStampCheckSeconds));
 
-        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<TemporaryPasswordFilter>());
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
+        {
+            o.Filters.Add<TemporaryPasswordFilter>();
+            o.Filters.Add<TwoFactorSetupFilter>();
+        });
+        services.AddPortalSignInLimits();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Reporter, p => p.RequireAuthenticatedUser().RequireRole(Policies.RolesFor(Policies.Reporter)))

@@ -20,6 +20,7 @@ public sealed class AdminRouteAuthorizationTests
     {
         ["Dashboard.*"] = Roles.Reporter,
         ["Profile.*"] = Roles.Reporter,
+        ["TwoFactor.*"] = Roles.Reporter,
         ["Users.*"] = Roles.Admin,
         ["Media.*"] = Roles.Reporter,
         ["Media.Edit"] = Roles.Editor,

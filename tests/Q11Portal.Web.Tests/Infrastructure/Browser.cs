@@ -63,6 +63,20 @@ public sealed class Browser : IAsyncDisposable
         return path;
     }
 
+    /// <summary>Signs in through the login page with <see cref="Staff.Password"/> and waits for the next page.</summary>
+    public static async Task SignInAsync(IPage page, string baseUrl, string email)
+    {
+        await page.GotoAsync(baseUrl + "/dang-nhap");
+        await page.Locator("#Email").FillAsync(email);
+        await page.Locator("#Password").FillAsync(Staff.Password);
+        await page.Locator("#Password").PressAsync("Enter");
+        // Signing in hashes the password and the first admin page compiles its views: on two busy cores (the other test
+        // projects run alongside) that took longer than the page's 15 s default, so the wait ends when the next page's
+        // answer has arrived, with a minute's room.
+        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap", StringComparison.Ordinal),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Instance.DisposeAsync();

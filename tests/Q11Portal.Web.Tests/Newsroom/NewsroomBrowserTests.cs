@@ -44,19 +44,6 @@ public sealed class NewsroomBrowserTests
         return (page, problems);
     }
 
-    private static async Task LoginAsync(IPage page, string baseUrl, string email)
-    {
-        await page.GotoAsync(baseUrl + "/dang-nhap");
-        await page.Locator("#Email").FillAsync(email);
-        await page.Locator("#Password").FillAsync(Staff.Password);
-        await page.Locator("#Password").PressAsync("Enter");
-        // Signing in hashes the password and the first admin page compiles its views: on two busy cores (the other test
-        // projects run alongside) that took longer than the page's 15 s default, so the wait ends when the next page's
-        // answer has arrived, with a minute's room.
-        await page.WaitForURLAsync(url => !url.Contains("/dang-nhap", StringComparison.Ordinal),
-            new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
-    }
-
     private static Task WaitForEditorAsync(IPage page) =>
         page.WaitForFunctionAsync("() => window.tinymce && tinymce.activeEditor && tinymce.activeEditor.initialized");
 
@@ -76,7 +63,7 @@ public sealed class NewsroomBrowserTests
 
         // 1. The reporter writes: title, sapo, body in TinyMCE, an uploaded image with a caption, a table pasted from Word.
         var (reporter, reporterProblems) = await WatchedPageAsync(browser);
-        await LoginAsync(reporter, app.BaseUrl, reporterEmail);
+        await Infrastructure.Browser.SignInAsync(reporter, app.BaseUrl, reporterEmail);
         await reporter.GotoAsync(app.BaseUrl + "/admin/articles/create");
         await WaitForEditorAsync(reporter);
         await reporter.Locator("#Title").FillAsync(Title);
@@ -133,7 +120,7 @@ public sealed class NewsroomBrowserTests
 
         // 2. The editor returns it with a reason.
         var (editor, editorProblems) = await WatchedPageAsync(browser);
-        await LoginAsync(editor, app.BaseUrl, editorEmail);
+        await Infrastructure.Browser.SignInAsync(editor, app.BaseUrl, editorEmail);
         await editor.GotoAsync($"{app.BaseUrl}/admin/articles?status=Submitted");
         await editor.Locator($"a[href='/admin/articles/{id}/edit']").First.ClickAsync();
         await WaitForEditorAsync(editor);
@@ -199,7 +186,7 @@ public sealed class NewsroomBrowserTests
         var category = await NewsroomSite.AddCategoryAsync(app);
         var editorEmail = await Staff.CreateAsync(app, Roles.Admin);
         var (page, problems) = await WatchedPageAsync(browser, 390);
-        await LoginAsync(page, app.BaseUrl, editorEmail);
+        await Infrastructure.Browser.SignInAsync(page, app.BaseUrl, editorEmail);
         await page.GotoAsync(app.BaseUrl + "/admin/articles/create");
         await WaitForEditorAsync(page);
         await page.Locator("#Title").FillAsync("Bài viết trên điện thoại");
