@@ -83,6 +83,9 @@ public sealed class CommentBrowserTests
             try
             {
                 await Expect(solution).Not.ToHaveValueAsync("", new() { Timeout = 15_000 });
+                // A resident reads the comment over before sending: on idle cores the widget can solve within the
+                // form's one-second minimum age, and the portal rightly refuses a post that fast.
+                await page.WaitForTimeoutAsync(1_100);
                 return;
             }
             catch (PlaywrightException) when (attempt < 3)
