@@ -52,8 +52,7 @@ public static class IdentityServiceCollectionExtensions
 
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
         {
-            o.Filters.Add<TemporaryPasswordFilter>();
-            o.Filters.Add<TwoFactorSetupFilter>();
+            o.Filters.Add<AccountHoldFilter>();
         });
         services.AddPortalSignInLimits();
 

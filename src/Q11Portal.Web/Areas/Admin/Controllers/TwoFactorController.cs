@@ -8,7 +8,7 @@ namespace Q11Portal.Web.Areas.Admin.Controllers;
 
 /// <summary>Hồ sơ → Xác thực hai bước: the signed-in staff member's own authenticator app and recovery codes.
 /// Changes renew the security stamp (ending the account's other sessions); this session is refreshed to stay.</summary>
-[Route(TwoFactorSetupFilter.SetupPath)]
+[Route(AccountHoldFilter.TwoFactorSetupPath)]
 public sealed class TwoFactorController(UserManager<PortalUser> users, SignInManager<PortalUser> signIn, TwoFactorAccounts twoFactor)
     : StaffControllerBase
 {
