@@ -19,9 +19,7 @@ public sealed class CommentSubmissionGuardTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.CreateContext();
         var site = await Site.CreateAsync(db);
-        var form = site.Tokens.Issue(site.Article.Id);
-        var proof = site.Proof();
-        site.Clock.Advance(TimeSpan.FromSeconds(10));
+        var (form, proof) = site.FormFilledInTenSeconds();
 
         var passed = await site.Guard.CheckAsync(site.Article, Submission(form, proof), "203.0.113.7", Ct);
         var sameForm = await site.Guard.CheckAsync(site.Article, Submission(form, site.Proof()), "203.0.113.7", Ct);
@@ -42,9 +40,7 @@ public sealed class CommentSubmissionGuardTests
         await using var database = await TestDatabase.CreateAsync();
         await using var db = database.CreateContext();
         var site = await Site.CreateAsync(db);
-        var form = site.Tokens.Issue(site.Article.Id);
-        var proof = site.Proof();
-        site.Clock.Advance(TimeSpan.FromSeconds(10));
+        var (form, proof) = site.FormFilledInTenSeconds();
 
         var bot = await site.Guard.CheckAsync(site.Article, Submission(form, proof) with { Website = "http://spam.example", Name = "" }, null, Ct);
 
@@ -98,9 +94,7 @@ public sealed class CommentSubmissionGuardTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.CreateContext();
         var site = await Site.CreateAsync(db);
-        var form = site.Tokens.Issue(site.Article.Id);
-        var proof = site.Proof();
-        site.Clock.Advance(TimeSpan.FromSeconds(10));
+        var (form, proof) = site.FormFilledInTenSeconds();
 
         var invisible = await site.Guard.CheckAsync(site.Article,
             Submission(form, proof) with { Name = "\u200B\u0301\u202E\u2060", Body = "\u200D\u0300\u0301\u0323\u200B\u2062\u0300\u0301\u0300\u0301\u0300" }, null, Ct);
@@ -120,6 +114,15 @@ public sealed class CommentSubmissionGuardTests
     private sealed record Site(FakeTimeProvider Clock, CommentArticle Article, CommentFormToken Tokens, AltchaService Altcha, CommentSubmissionGuard Guard)
     {
         public string Proof() => AltchaService.Solve(Altcha.CreateChallenge());
+
+        /// <summary>A form shown, a proof solved, and ten seconds of typing: what a resident sends.</summary>
+        public (string Form, string Proof) FormFilledInTenSeconds()
+        {
+            var form = Tokens.Issue(Article.Id);
+            var proof = Proof();
+            Clock.Advance(TimeSpan.FromSeconds(10));
+            return (form, proof);
+        }
 
         public static async Task<Site> CreateAsync(PortalDbContext db)
         {
