@@ -13,7 +13,7 @@ public sealed class ArticleDraftApplier(PortalDbContext db, ArticleHtmlSanitizer
     {
         article.Title = TextRules.Line(draft.Title);
         article.Summary = VietnameseText.Nfc(draft.Summary).Trim();
-        article.BodyHtml = sanitizer.Sanitize(draft.BodyHtml);
+        article.BodyHtml = sanitizer.Sanitize(draft.BodyHtml, ct);
         article.CategoryId = draft.CategoryId;
         article.LeadImageId = draft.LeadImageId;
         article.LeadImageCaption = LineOrNull(draft.LeadImageCaption);

@@ -1,4 +1,6 @@
 using Ganss.Xss;
+using Microsoft.Extensions.Options;
+using Q11Portal.Core.Common;
 
 namespace Q11Portal.Core.Articles;
 
@@ -34,10 +36,17 @@ public sealed class ArticleHtmlSanitizer
     private static readonly string[] EmbedHosts = ["www.youtube.com", "www.youtube-nocookie.com", "player.vimeo.com"];
 
     private readonly HtmlSanitizer sanitizer;
+    private readonly ArticleBodyOptions limits;
 
     public ArticleHtmlSanitizer()
+        : this(Options.Create(new ArticleBodyOptions()))
     {
-        var options = new HtmlSanitizerOptions
+    }
+
+    public ArticleHtmlSanitizer(IOptions<ArticleBodyOptions> options)
+    {
+        limits = options.Value;
+        var sanitizerOptions = new HtmlSanitizerOptions
         {
             AllowedTags = new HashSet<string>(AllowedTags, StringComparer.OrdinalIgnoreCase),
             AllowedAttributes = new HashSet<string>(AllowedAttributes, StringComparer.OrdinalIgnoreCase),
@@ -45,7 +54,7 @@ public sealed class ArticleHtmlSanitizer
             AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
             UriAttributes = new HashSet<string>(["href", "src", "poster", "srcset"], StringComparer.OrdinalIgnoreCase),
         };
-        sanitizer = new HtmlSanitizer(options);
+        sanitizer = new HtmlSanitizer(sanitizerOptions);
         sanitizer.PostProcessNode += (_, e) =>
         {
             if (e.Node is AngleSharp.Dom.IElement element)
@@ -79,7 +88,24 @@ public sealed class ArticleHtmlSanitizer
         sanitizer.AllowedAttributes.Add("rel");
     }
 
-    public string Sanitize(string? html) => string.IsNullOrWhiteSpace(html) ? string.Empty : sanitizer.Sanitize(Common.VietnameseText.Nfc(html)).Trim();
+    /// <summary>Ok, or Invalid naming the nesting or element limit the raw body goes over. Every path that stores a
+    /// body asks this first: it is a cheap scan, and <see cref="Sanitize"/> on such a body could take minutes.</summary>
+    public Result CheckShape(string? html) => ArticleBodyShape.Check(html, limits);
+
+    /// <summary>The stored form of a body. <paramref name="ct"/> is checked before and after the work, so a request
+    /// whose client has gone does not go on to save (the shape limits keep the work itself short).</summary>
+    public string Sanitize(string? html, CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (string.IsNullOrWhiteSpace(html))
+        {
+            return string.Empty;
+        }
+
+        var clean = sanitizer.Sanitize(VietnameseText.Nfc(html)).Trim();
+        ct.ThrowIfCancellationRequested();
+        return clean;
+    }
 
     internal static bool IsAllowedEmbed(string? src) =>
         Uri.TryCreate(src, UriKind.Absolute, out var uri)

@@ -8,6 +8,7 @@ public static class ArticlesServiceCollectionExtensions
     /// importer, generator and seeder all store bodies through it). The newsroom's writes are AddPortalNewsroom.</summary>
     public static IServiceCollection AddPortalArticles(this IServiceCollection services)
     {
+        services.AddOptions<ArticleBodyOptions>().BindConfiguration(ArticleBodyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ArticleHtmlSanitizer>();
         services.AddScoped<ArticleService>();
         services.AddScoped<ArticleSlugs>();
