@@ -15,4 +15,7 @@ public sealed class ArticleBodyOptions
     /// <summary>Most elements in one body; a very long article with many tables has a few thousand.</summary>
     [Range(100, 200_000)]
     public int MaxElements { get; set; } = 20_000;
+
+    /// <summary>The public address (PublicSite:BaseUrl): images and links on its host count as the portal's own.</summary>
+    public string? SiteBaseUrl { get; set; }
 }

@@ -13,7 +13,7 @@ public sealed class ArticleHtmlSanitizer
     [
         "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "u", "s", "sub", "sup", "small", "mark",
         "ul", "ol", "li", "blockquote", "figure", "figcaption", "img", "a", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
-        "caption", "colgroup", "col", "span", "div", "pre", "code", "iframe", "video", "source",
+        "caption", "colgroup", "col", "span", "div", "pre", "code", "iframe", "video", "source", "cite",
     ];
 
     private static readonly string[] AllowedAttributes =
@@ -25,15 +25,16 @@ public sealed class ArticleHtmlSanitizer
     private static readonly string[] AllowedCssProperties =
     [
         "text-align", "font-weight", "font-style", "text-decoration", "width", "height", "vertical-align",
-        "border", "border-collapse", "padding", "margin-left", "margin-right",
+        "border", "border-collapse", "padding", "margin-left", "margin-right", "color",
     ];
 
     /// <summary>The only classes a body keeps. Any other class could borrow the site's own styles to hide or overlay
     /// text (<c>visually-hidden</c>, <c>skip-link</c>, the header's classes…), and Word's <c>Mso*</c> classes mean nothing.</summary>
     private static readonly HashSet<string> AllowedClasses = new(StringComparer.Ordinal) { "image" };
 
-    /// <summary>Hosts whose players may be embedded in an article body.</summary>
-    private static readonly string[] EmbedHosts = ["www.youtube.com", "www.youtube-nocookie.com", "player.vimeo.com"];
+    /// <summary>Serialising and re-parsing can change some markup (the ground mXSS grows on); a body is sanitized
+    /// again until it no longer changes, at most this many times.</summary>
+    private const int MaxRounds = 4;
 
     /// <summary>Elements dropped together with their content: what is inside is code, styling or hidden form state,
     /// never an editor's words. Every other element outside the allow-list is unwrapped to its content.</summary>
@@ -45,6 +46,7 @@ public sealed class ArticleHtmlSanitizer
 
     private readonly HtmlSanitizerOptions sanitizerOptions;
     private readonly ArticleBodyOptions limits;
+    private readonly string? ownHost;
 
     public ArticleHtmlSanitizer()
         : this(Options.Create(new ArticleBodyOptions()))
@@ -54,12 +56,13 @@ public sealed class ArticleHtmlSanitizer
     public ArticleHtmlSanitizer(IOptions<ArticleBodyOptions> options)
     {
         limits = options.Value;
+        ownHost = Uri.TryCreate(limits.SiteBaseUrl, UriKind.Absolute, out var site) ? site.Host : null;
         sanitizerOptions = new HtmlSanitizerOptions
         {
             AllowedTags = new HashSet<string>(AllowedTags, StringComparer.OrdinalIgnoreCase),
             AllowedAttributes = new HashSet<string>([.. AllowedAttributes, "rel"], StringComparer.OrdinalIgnoreCase),
             AllowedCssProperties = new HashSet<string>(AllowedCssProperties, StringComparer.OrdinalIgnoreCase),
-            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto", "tel"], StringComparer.OrdinalIgnoreCase),
             UriAttributes = new HashSet<string>(["href", "src", "poster", "srcset"], StringComparer.OrdinalIgnoreCase),
         };
     }
@@ -82,7 +85,19 @@ public sealed class ArticleHtmlSanitizer
         }
 
         var removed = new List<string>();
-        var clean = Create(removed, ct).Sanitize(VietnameseText.Nfc(html)).Trim();
+        var sanitizer = Create(removed, ct);
+        var clean = sanitizer.Sanitize(VietnameseText.Nfc(html)).Trim();
+        for (var round = 1; round < MaxRounds; round++)
+        {
+            var again = sanitizer.Sanitize(clean).Trim();
+            if (again == clean)
+            {
+                break;
+            }
+
+            clean = again;
+        }
+
         return new SanitizedBody(clean, removed);
     }
 
@@ -113,22 +128,66 @@ public sealed class ArticleHtmlSanitizer
             ct.ThrowIfCancellationRequested();
             if (e.Node is AngleSharp.Dom.IElement element)
             {
-                // An iframe survives only when it embeds a player from a known video host over https.
-                if (element.LocalName == "iframe" && !IsAllowedEmbed(element.GetAttribute("src")))
+                if (!IsAllowedSource(element))
                 {
-                    Removed("iframe");
+                    Removed(element.LocalName);
                     element.Remove();
                     return;
                 }
 
                 KeepAllowedClasses(element);
-                if (element.LocalName == "a" && element.GetAttribute("href") is { } href && href.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+                KeepVisibleColour(element);
+                if (element.LocalName == "a" && element.GetAttribute("href") is { } href)
                 {
-                    element.SetAttribute("rel", "noopener noreferrer");
+                    if (!ArticleUrlRules.IsAllowedLink(href, ownHost))
+                    {
+                        // The words stay; only the address that leads somewhere it must not goes.
+                        Removed("a href");
+                        element.RemoveAttribute("href");
+                    }
+                    else if (href.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+                    {
+                        element.SetAttribute("rel", "noopener noreferrer");
+                    }
                 }
             }
         };
         return sanitizer;
+    }
+
+    /// <summary>Embeds only on a player's embed path; images, video and posters only from the portal's own media, so
+    /// no reader's browser calls another server (tracking, hot-linking) or a non-public route of the portal.</summary>
+    private bool IsAllowedSource(AngleSharp.Dom.IElement element)
+    {
+        var src = element.GetAttribute("src");
+        return element.LocalName switch
+        {
+            "iframe" => ArticleUrlRules.IsAllowedEmbed(src),
+            "img" => (src is not null || element.HasAttribute("srcset"))
+                && (src is null || ArticleUrlRules.IsOwnMedia(src, ownHost))
+                && (element.GetAttribute("srcset") is not { } set || ArticleUrlRules.IsOwnMediaSet(set, ownHost)),
+            "video" or "source" => (src is null || ArticleUrlRules.IsOwnMedia(src, ownHost))
+                && (element.GetAttribute("poster") is not { } poster || ArticleUrlRules.IsOwnMedia(poster, ownHost)),
+            _ => true,
+        };
+    }
+
+    private static void KeepVisibleColour(AngleSharp.Dom.IElement element)
+    {
+        if (element.GetAttribute("style") is { } style && style.Contains("color", StringComparison.OrdinalIgnoreCase))
+        {
+            var kept = style.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(d => d.Split(':', 2) is not [var name, var value] || !name.Trim().Equals("color", StringComparison.OrdinalIgnoreCase) || ArticleUrlRules.IsVisibleColour(value))
+                .ToList();
+            if (kept.Count == 0)
+            {
+                element.RemoveAttribute("style");
+            }
+            else
+            {
+                element.SetAttribute("style", string.Join("; ", kept));
+            }
+        }
     }
 
     private static void KeepAllowedClasses(AngleSharp.Dom.IElement element)
@@ -149,12 +208,11 @@ public sealed class ArticleHtmlSanitizer
 
     /// <summary>The editor's notice for what a save took out, or null when nothing was.</summary>
     public static string? Notice(IReadOnlyList<string>? removed) =>
-        removed is { Count: > 0 } ? "Đã loại bỏ: " + string.Join(", ", removed.Select(t => $"<{t}>")) + " (thẻ không được phép; chữ bên trong được giữ lại, trừ mã lệnh và kiểu trình bày)." : null;
+        removed is { Count: > 0 }
+            ? "Đã loại bỏ: " + string.Join(", ", removed.Select(t => $"<{t}>")) + " (thẻ không được phép; chữ bên trong được giữ lại, trừ mã lệnh và kiểu trình bày)."
+                + (removed.Contains("img") ? " Ảnh phải lấy từ thư viện ảnh của trang: hãy tải ảnh lên rồi chèn lại." : string.Empty)
+            : null;
 
-    internal static bool IsAllowedEmbed(string? src) =>
-        Uri.TryCreate(src, UriKind.Absolute, out var uri)
-        && uri.Scheme == Uri.UriSchemeHttps
-        && EmbedHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>A sanitized body and the names of the elements taken out of it.</summary>
