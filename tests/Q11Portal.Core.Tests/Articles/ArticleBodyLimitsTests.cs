@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Q11Portal.Core.Articles;
-using Q11Portal.Core.Categories;
 using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
 using Q11Portal.Core.Import;
@@ -52,13 +51,11 @@ public sealed class ArticleBodyLimitsTests
         await using var scope = host.Scope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<PortalDbContext>();
-        var category = new Category { Name = "Tin hoạt động", Slug = "tin-hoat-dong" };
-        db.Categories.Add(category);
-        await db.SaveChangesAsync(Ct);
+        var categoryId = await ContentRulesTests.CategoryAsync(services);
         var writer = services.GetRequiredService<ArticleWriter>();
 
-        var refused = await writer.CreateAsync(new ArticleDraft("Bài lồng sâu", "Sapo", Nested(50_000), category.Id, null, null, [], null, null, null), Editor, Ct);
-        var accepted = await writer.CreateAsync(new ArticleDraft("Bài bình thường", "Sapo", Nested(10), category.Id, null, null, [], null, null, null), Editor, Ct);
+        var refused = await writer.CreateAsync(new ArticleDraft("Bài lồng sâu", "Sapo", Nested(50_000), categoryId, null, null, [], null, null, null), Editor, Ct);
+        var accepted = await writer.CreateAsync(new ArticleDraft("Bài bình thường", "Sapo", Nested(10), categoryId, null, null, [], null, null, null), Editor, Ct);
 
         Assert.Equal(Outcome.Invalid, refused.Outcome);
         Assert.Equal("Nội dung bài có các thẻ HTML lồng nhau quá sâu (quá 64 tầng). Hãy dán lại nội dung dưới dạng văn bản thường hoặc bỏ bớt khung lồng nhau.", refused.Message);

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Q11Portal.Core.Articles;
-using Q11Portal.Core.Categories;
 using Q11Portal.Core.Data;
 using Q11Portal.Core.Tests.Search;
 using Q11Portal.Core.Users;
@@ -60,14 +59,12 @@ public sealed class ArticleHtmlSanitizerTests
         await using var scope = host.Scope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<PortalDbContext>();
-        var category = new Category { Name = "Tin hoạt động", Slug = "tin-hoat-dong" };
-        db.Categories.Add(category);
-        await db.SaveChangesAsync(Ct);
+        var categoryId = await ContentRulesTests.CategoryAsync(services);
         var writer = services.GetRequiredService<ArticleWriter>();
         var editor = new StaffActor("editor-id", "bien-tap@q11.test", Roles.Editor);
         var body = "<details><summary>Mục 1</summary><p>Nội dung mục 1</p></details><script>x()</script>";
 
-        var created = await writer.CreateAsync(new ArticleDraft("Bài có mục thu gọn", "Sapo", body, category.Id, null, null, [], null, null, null), editor, Ct);
+        var created = await writer.CreateAsync(new ArticleDraft("Bài có mục thu gọn", "Sapo", body, categoryId, null, null, [], null, null, null), editor, Ct);
 
         Assert.True(created.Succeeded, created.Message);
         Assert.Equal(["details", "summary", "script"], created.Value!.Removed);
