@@ -12,6 +12,9 @@ namespace Q11Portal.Core.Statistics;
 public sealed class ShownCounts(IServiceScopeFactory scopes, FallbackVisitorStore store, PendingCounts pending, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<int, long> articleViews = new();
+    // Bumped by every refresh: a view count read from the database while a flush was being written must not be kept
+    // after that flush's refresh, or the page would show the count from before the flush until the next one.
+    private long generation;
     private SiteCounts site = new(0, 0, 0, 0);
     private bool siteLoaded;
 
@@ -38,6 +41,7 @@ public sealed class ShownCounts(IServiceScopeFactory scopes, FallbackVisitorStor
     {
         if (!articleViews.TryGetValue(articleId, out var stored))
         {
+            var readFrom = Interlocked.Read(ref generation);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             var found = await db.Articles.AsNoTracking()
@@ -52,6 +56,10 @@ public sealed class ShownCounts(IServiceScopeFactory scopes, FallbackVisitorStor
 
             stored = found.Value;
             articleViews[articleId] = stored;
+            if (Interlocked.Read(ref generation) != readFrom)
+            {
+                articleViews.TryRemove(articleId, out _);
+            }
         }
 
         return stored + pending.ViewsOf(articleId);
@@ -76,6 +84,7 @@ public sealed class ShownCounts(IServiceScopeFactory scopes, FallbackVisitorStor
             month.Sum(d => d.Visits),
             online) { Day = today });
         siteLoaded = true;
+        Interlocked.Increment(ref generation);
         articleViews.Clear();
     }
 }
