@@ -137,7 +137,7 @@ public sealed class ImportCommandTests
         Assert.Contains("<p>Đoạn <b>đầu</b></p>", body);
         Assert.Contains("<figcaption>Chú thích</figcaption>", body);
         // The same singleton policy as every other path: importing is exactly the portal's sanitizer.
-        Assert.Equal(new ArticleHtmlSanitizer().Sanitize(hostile), body);
+        Assert.Equal(new ArticleHtmlSanitizer().Sanitize(hostile, TestContext.Current.CancellationToken), body);
     }
 
     [Theory]

@@ -9,11 +9,13 @@ namespace Q11Portal.Core.Articles;
 /// <summary>Copies a validated draft onto an article: text in NFC, body sanitized, slug and tags resolved.</summary>
 public sealed class ArticleDraftApplier(PortalDbContext db, ArticleHtmlSanitizer sanitizer, ArticleSlugs slugs)
 {
-    public async Task ApplyAsync(Article article, ArticleDraft draft, bool isNew, CancellationToken ct)
+    /// <summary>Returns the names of the elements the sanitizer took out of the body, for the editor's notice.</summary>
+    public async Task<IReadOnlyList<string>> ApplyAsync(Article article, ArticleDraft draft, bool isNew, CancellationToken ct)
     {
+        var body = sanitizer.Clean(draft.BodyHtml, ct);
         article.Title = TextRules.Line(draft.Title);
         article.Summary = VietnameseText.Nfc(draft.Summary).Trim();
-        article.BodyHtml = sanitizer.Sanitize(draft.BodyHtml);
+        article.BodyHtml = body.Html;
         article.CategoryId = draft.CategoryId;
         article.LeadImageId = draft.LeadImageId;
         article.LeadImageCaption = LineOrNull(draft.LeadImageCaption);
@@ -34,6 +36,7 @@ public sealed class ArticleDraftApplier(PortalDbContext db, ArticleHtmlSanitizer
         }
 
         await SetTagsAsync(article, draft.Tags, ct);
+        return body.Removed;
     }
 
     /// <summary>Everything a save can change, as one comparable string: equal before and after means nothing to save.</summary>

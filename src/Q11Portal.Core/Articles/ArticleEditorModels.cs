@@ -50,7 +50,8 @@ public sealed record ConcurrentSave(string? UserName, DateTime AtUtc, string Tit
 /// else's save (<see cref="Common.Outcome.Conflict"/>) <see cref="Conflict"/> says whose and <see cref="Version"/> is
 /// theirs, so a form shown again saves over it knowingly.</summary>
 /// <param name="Unchanged">The save changed nothing, so nothing was written (no revision either).</param>
-public sealed record ArticleSaved(int ArticleId, Guid Version, bool Unchanged = false, ConcurrentSave? Conflict = null);
+/// <param name="Removed">Elements the sanitizer took out of the body on this save (for the editor's notice).</param>
+public sealed record ArticleSaved(int ArticleId, Guid Version, bool Unchanged = false, ConcurrentSave? Conflict = null, IReadOnlyList<string>? Removed = null);
 
 public sealed record ArticleListFilter(ArticleStatus? Status = null, int? CategoryId = null, string? AuthorId = null, string? Query = null, int Page = 1, int PageSize = 30);
 

@@ -1,4 +1,6 @@
 using Ganss.Xss;
+using Microsoft.Extensions.Options;
+using Q11Portal.Core.Common;
 
 namespace Q11Portal.Core.Articles;
 
@@ -11,7 +13,7 @@ public sealed class ArticleHtmlSanitizer
     [
         "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "u", "s", "sub", "sup", "small", "mark",
         "ul", "ol", "li", "blockquote", "figure", "figcaption", "img", "a", "table", "thead", "tbody", "tfoot", "tr", "th", "td",
-        "caption", "colgroup", "col", "span", "div", "pre", "code", "iframe", "video", "source",
+        "caption", "colgroup", "col", "span", "div", "pre", "code", "iframe", "video", "source", "cite",
     ];
 
     private static readonly string[] AllowedAttributes =
@@ -23,66 +25,195 @@ public sealed class ArticleHtmlSanitizer
     private static readonly string[] AllowedCssProperties =
     [
         "text-align", "font-weight", "font-style", "text-decoration", "width", "height", "vertical-align",
-        "border", "border-collapse", "padding", "margin-left", "margin-right",
+        "border", "border-collapse", "padding", "margin-left", "margin-right", "color",
     ];
 
     /// <summary>The only classes a body keeps. Any other class could borrow the site's own styles to hide or overlay
     /// text (<c>visually-hidden</c>, <c>skip-link</c>, the header's classes…), and Word's <c>Mso*</c> classes mean nothing.</summary>
     private static readonly HashSet<string> AllowedClasses = new(StringComparer.Ordinal) { "image" };
 
-    /// <summary>Hosts whose players may be embedded in an article body.</summary>
-    private static readonly string[] EmbedHosts = ["www.youtube.com", "www.youtube-nocookie.com", "player.vimeo.com"];
+    /// <summary>Serialising and re-parsing can change some markup (the ground mXSS grows on); a body is sanitized
+    /// again until it no longer changes, at most this many times.</summary>
+    private const int MaxRounds = 4;
 
-    private readonly HtmlSanitizer sanitizer;
+    /// <summary>Elements dropped together with their content: what is inside is code, styling or hidden form state,
+    /// never an editor's words. Every other element outside the allow-list is unwrapped to its content.</summary>
+    private static readonly HashSet<string> DroppedWithContent = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "template", "noscript", "noembed", "noframes", "xmp", "plaintext", "object", "embed", "applet",
+        "svg", "math", "textarea", "select", "iframe", "frame", "frameset", "head", "title", "meta", "link", "base",
+    };
+
+    private readonly HtmlSanitizerOptions sanitizerOptions;
+    private readonly ArticleBodyOptions limits;
+    private readonly string? ownHost;
 
     public ArticleHtmlSanitizer()
+        : this(Options.Create(new ArticleBodyOptions()))
     {
-        var options = new HtmlSanitizerOptions
+    }
+
+    public ArticleHtmlSanitizer(IOptions<ArticleBodyOptions> options)
+    {
+        limits = options.Value;
+        ownHost = Uri.TryCreate(limits.SiteBaseUrl, UriKind.Absolute, out var site) ? site.Host : null;
+        sanitizerOptions = new HtmlSanitizerOptions
         {
             AllowedTags = new HashSet<string>(AllowedTags, StringComparer.OrdinalIgnoreCase),
-            AllowedAttributes = new HashSet<string>(AllowedAttributes, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>([.. AllowedAttributes, "rel"], StringComparer.OrdinalIgnoreCase),
             AllowedCssProperties = new HashSet<string>(AllowedCssProperties, StringComparer.OrdinalIgnoreCase),
-            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto", "tel"], StringComparer.OrdinalIgnoreCase),
             UriAttributes = new HashSet<string>(["href", "src", "poster", "srcset"], StringComparer.OrdinalIgnoreCase),
         };
-        sanitizer = new HtmlSanitizer(options);
+    }
+
+    /// <summary>Ok, or Invalid naming the nesting or element limit the raw body goes over. Every path that stores a
+    /// body asks this first: it is a cheap scan, and <see cref="Sanitize"/> on such a body could take minutes.</summary>
+    public Result CheckShape(string? html) => ArticleBodyShape.Check(html, limits);
+
+    /// <summary>The stored form of a body.</summary>
+    public string Sanitize(string? html, CancellationToken ct = default) => Clean(html, ct).Html;
+
+    /// <summary>The stored form of a body and what was taken out of it (tag names, in order of first removal), so the
+    /// editor can be told. <paramref name="ct"/> is checked as nodes are visited, so work stops when the client goes.</summary>
+    public SanitizedBody Clean(string? html, CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (string.IsNullOrWhiteSpace(html))
+        {
+            return new SanitizedBody(string.Empty, []);
+        }
+
+        var removed = new List<string>();
+        var sanitizer = Create(removed, ct);
+        var clean = sanitizer.Sanitize(VietnameseText.Nfc(html)).Trim();
+        for (var round = 1; round < MaxRounds; round++)
+        {
+            var again = sanitizer.Sanitize(clean).Trim();
+            if (again == clean)
+            {
+                break;
+            }
+
+            clean = again;
+        }
+
+        return new SanitizedBody(clean, removed);
+    }
+
+    /// <summary>A sanitizer for one call: the events record into <paramref name="removed"/>, which a shared instance
+    /// could not do safely for concurrent saves. Building one is cheap next to parsing a body.</summary>
+    private HtmlSanitizer Create(List<string> removed, CancellationToken ct)
+    {
+        var sanitizer = new HtmlSanitizer(sanitizerOptions) { KeepChildNodes = true };
+        void Removed(string name)
+        {
+            if (!removed.Contains(name, StringComparer.Ordinal))
+            {
+                removed.Add(name);
+            }
+        }
+
+        sanitizer.RemovingTag += (_, e) =>
+        {
+            Removed(e.Tag.LocalName);
+            if (DroppedWithContent.Contains(e.Tag.LocalName))
+            {
+                // KeepChildNodes would keep a script's source as text: empty it so nothing of it survives.
+                e.Tag.InnerHtml = string.Empty;
+            }
+        };
         sanitizer.PostProcessNode += (_, e) =>
         {
+            ct.ThrowIfCancellationRequested();
             if (e.Node is AngleSharp.Dom.IElement element)
             {
-                // An iframe survives only when it embeds a player from a known video host over https.
-                if (element.LocalName == "iframe" && !IsAllowedEmbed(element.GetAttribute("src")))
+                if (!IsAllowedSource(element))
                 {
+                    Removed(element.LocalName);
                     element.Remove();
                     return;
                 }
 
-                if (element.GetAttribute("class") is { } classes)
+                KeepAllowedClasses(element);
+                KeepVisibleColour(element);
+                if (element.LocalName == "a" && element.GetAttribute("href") is { } href)
                 {
-                    var kept = classes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(AllowedClasses.Contains).ToList();
-                    if (kept.Count == 0)
+                    if (!ArticleUrlRules.IsAllowedLink(href, ownHost))
                     {
-                        element.RemoveAttribute("class");
+                        // The words stay; only the address that leads somewhere it must not goes.
+                        Removed("a href");
+                        element.RemoveAttribute("href");
                     }
-                    else
+                    else if (href.StartsWith("http", StringComparison.OrdinalIgnoreCase))
                     {
-                        element.SetAttribute("class", string.Join(' ', kept));
+                        element.SetAttribute("rel", "noopener noreferrer");
                     }
-                }
-
-                if (element.LocalName == "a" && element.GetAttribute("href") is { } href && href.StartsWith("http", StringComparison.OrdinalIgnoreCase))
-                {
-                    element.SetAttribute("rel", "noopener noreferrer");
                 }
             }
         };
-        sanitizer.AllowedAttributes.Add("rel");
+        return sanitizer;
     }
 
-    public string Sanitize(string? html) => string.IsNullOrWhiteSpace(html) ? string.Empty : sanitizer.Sanitize(Common.VietnameseText.Nfc(html)).Trim();
+    /// <summary>Embeds only on a player's embed path; images, video and posters only from the portal's own media, so
+    /// no reader's browser calls another server (tracking, hot-linking) or a non-public route of the portal.</summary>
+    private bool IsAllowedSource(AngleSharp.Dom.IElement element)
+    {
+        var src = element.GetAttribute("src");
+        return element.LocalName switch
+        {
+            "iframe" => ArticleUrlRules.IsAllowedEmbed(src),
+            "img" => (src is not null || element.HasAttribute("srcset"))
+                && (src is null || ArticleUrlRules.IsOwnMedia(src, ownHost))
+                && (element.GetAttribute("srcset") is not { } set || ArticleUrlRules.IsOwnMediaSet(set, ownHost)),
+            "video" or "source" => (src is null || ArticleUrlRules.IsOwnMedia(src, ownHost))
+                && (element.GetAttribute("poster") is not { } poster || ArticleUrlRules.IsOwnMedia(poster, ownHost)),
+            _ => true,
+        };
+    }
 
-    internal static bool IsAllowedEmbed(string? src) =>
-        Uri.TryCreate(src, UriKind.Absolute, out var uri)
-        && uri.Scheme == Uri.UriSchemeHttps
-        && EmbedHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase);
+    private static void KeepVisibleColour(AngleSharp.Dom.IElement element)
+    {
+        if (element.GetAttribute("style") is { } style && style.Contains("color", StringComparison.OrdinalIgnoreCase))
+        {
+            var kept = style.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(d => d.Split(':', 2) is not [var name, var value] || !name.Trim().Equals("color", StringComparison.OrdinalIgnoreCase) || ArticleUrlRules.IsVisibleColour(value))
+                .ToList();
+            if (kept.Count == 0)
+            {
+                element.RemoveAttribute("style");
+            }
+            else
+            {
+                element.SetAttribute("style", string.Join("; ", kept));
+            }
+        }
+    }
+
+    private static void KeepAllowedClasses(AngleSharp.Dom.IElement element)
+    {
+        if (element.GetAttribute("class") is { } classes)
+        {
+            var kept = classes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(AllowedClasses.Contains).ToList();
+            if (kept.Count == 0)
+            {
+                element.RemoveAttribute("class");
+            }
+            else
+            {
+                element.SetAttribute("class", string.Join(' ', kept));
+            }
+        }
+    }
+
+    /// <summary>The editor's notice for what a save took out, or null when nothing was.</summary>
+    public static string? Notice(IReadOnlyList<string>? removed) =>
+        removed is { Count: > 0 }
+            ? "Đã loại bỏ: " + string.Join(", ", removed.Select(t => $"<{t}>")) + " (thẻ không được phép; chữ bên trong được giữ lại, trừ mã lệnh và kiểu trình bày)."
+                + (removed.Contains("img") ? " Ảnh phải lấy từ thư viện ảnh của trang: hãy tải ảnh lên rồi chèn lại." : string.Empty)
+            : null;
+
 }
+
+/// <summary>A sanitized body and the names of the elements taken out of it.</summary>
+public sealed record SanitizedBody(string Html, IReadOnlyList<string> Removed);

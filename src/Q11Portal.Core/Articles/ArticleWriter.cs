@@ -39,14 +39,14 @@ public sealed class ArticleWriter(
             CreatedById = actor.UserId,
             Version = Guid.NewGuid(),
         };
-        await applier.ApplyAsync(article, draft, isNew: true, ct);
+        var removed = await applier.ApplyAsync(article, draft, isNew: true, ct);
         db.Articles.Add(article);
         await db.SaveChangesAsync(ct);
         AddRevision(article, actor);
         audit.Add(actor.UserName, AuditActions.ArticleCreated, nameof(Article), article.Id.ToString(CultureInfo.InvariantCulture), article.Title);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Article {ArticleId} created by {UserName}", article.Id, actor.UserName);
-        return new ArticleSaved(article.Id, article.Version);
+        return new ArticleSaved(article.Id, article.Version, Removed: removed);
     }
 
     /// <summary>Saves the form over the article when <paramref name="expectedVersion"/> is still current; otherwise
@@ -82,7 +82,7 @@ public sealed class ArticleWriter(
         }
 
         var before = ArticleDraftApplier.Fingerprint(article);
-        await applier.ApplyAsync(article, draft, isNew: false, ct);
+        var removed = await applier.ApplyAsync(article, draft, isNew: false, ct);
         if (article.Status is ArticleStatus.Submitted or ArticleStatus.Scheduled or ArticleStatus.Published
             && TextRules.BodyProblem(article.BodyHtml) is { } empty)
         {
@@ -92,7 +92,7 @@ public sealed class ArticleWriter(
         }
         if (ArticleDraftApplier.Fingerprint(article) == before && !db.ChangeTracker.Entries<ArticleSlugHistory>().Any(e => e.State == EntityState.Added))
         {
-            return new ArticleSaved(article.Id, article.Version, Unchanged: true);
+            return new ArticleSaved(article.Id, article.Version, Unchanged: true, Removed: removed);
         }
 
         commits.BumpVersion(article, expectedVersion);
@@ -108,6 +108,7 @@ public sealed class ArticleWriter(
         if (saved.Succeeded)
         {
             logger.LogInformation("Article {ArticleId} saved by {UserName}", article.Id, actor.UserName);
+            return saved.Value! with { Removed = removed };
         }
 
         return saved;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Q11Portal.Core.Articles;
@@ -8,6 +9,8 @@ public static class ArticlesServiceCollectionExtensions
     /// importer, generator and seeder all store bodies through it). The newsroom's writes are AddPortalNewsroom.</summary>
     public static IServiceCollection AddPortalArticles(this IServiceCollection services)
     {
+        services.AddOptions<ArticleBodyOptions>().BindConfiguration(ArticleBodyOptions.SectionName)
+            .Configure<IConfiguration>((o, configuration) => o.SiteBaseUrl ??= configuration["PublicSite:BaseUrl"]).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ArticleHtmlSanitizer>();
         services.AddScoped<ArticleService>();
         services.AddScoped<ArticleSlugs>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Q11Portal.Core.Common;
 
 namespace Q11Portal.Core.Articles;
 
@@ -27,6 +28,7 @@ public static class NewsroomServiceCollectionExtensions
     /// <summary>The scheduler that publishes Hẹn giờ articles on time; web host only (the CLI does not run it).</summary>
     public static IServiceCollection AddScheduledPublishing(this IServiceCollection services)
     {
+        JobLease.AddJobLease(services);
         services.AddHostedService<ScheduledPublisherService>();
         return services;
     }

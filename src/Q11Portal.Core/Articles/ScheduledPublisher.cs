@@ -14,7 +14,9 @@ public sealed class ScheduledPublishing(PortalDbContext db, AuditLog audit, Time
 {
     public const string ActorName = "hệ thống (hẹn giờ)";
 
-    /// <summary>Returns the ids published by this call.</summary>
+    /// <summary>Returns the ids published by this call. Idempotent, even when several nodes run it at once: each article
+    /// is updated only if its version is still the one read (the concurrency token), in the same transaction as its
+    /// ContentChange and audit entry, so an article is published, announced and audited once.</summary>
     public async Task<IReadOnlyList<int>> PublishDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -23,6 +25,13 @@ public sealed class ScheduledPublishing(PortalDbContext db, AuditLog audit, Time
         var published = new List<int>();
         foreach (var article in due)
         {
+            if (db.Entry(article).State == EntityState.Detached)
+            {
+                // A concurrency failure below cleared the tracker; without tracking, the ContentChange and audit entry
+                // would be saved without the article's new status, and the next round would publish it again.
+                db.Attach(article);
+            }
+
             var seen = article.Version;
             db.Entry(article).Property(a => a.Version).OriginalValue = seen;
             article.Status = ArticleStatus.Published;
@@ -54,9 +63,15 @@ public sealed class ScheduledPublishing(PortalDbContext db, AuditLog audit, Time
 }
 
 /// <summary>The timer around <see cref="ScheduledPublishing"/>; uses the injected <see cref="TimeProvider"/> so tests
-/// drive it with a fake clock.</summary>
-public sealed class ScheduledPublisherService(IServiceScopeFactory scopes, TimeProvider clock, IOptions<NewsroomOptions> options, ILogger<ScheduledPublisherService> logger)
-    : PeriodicJob(clock, logger)
+/// drive it with a fake clock. Nodes sharing a Redis run it on one node at a time (<see cref="JobLease"/>); without
+/// one it is safe all the same, since <see cref="ScheduledPublishing.PublishDueAsync"/> is idempotent.</summary>
+public sealed class ScheduledPublisherService(
+    IServiceScopeFactory scopes,
+    TimeProvider clock,
+    IOptions<NewsroomOptions> options,
+    ILogger<ScheduledPublisherService> logger,
+    JobLease? lease = null)
+    : PeriodicJob(clock, logger, lease)
 {
     protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.SchedulerIntervalSeconds);
 

@@ -39,6 +39,11 @@ public sealed class CommentOptions : IValidatableObject
     [Range(1, 24 * 60)]
     public int RateLimitWindowMinutes { get; set; } = 10;
 
+    /// <summary>Prefix of the rate limit's Redis keys when nodes share a Redis, so several portals (or test runs) can
+    /// share one.</summary>
+    [Required]
+    public string RateLimitRedisKeyPrefix { get; set; } = "q11:comments:rate:";
+
     /// <summary>Days a comment keeps its client address in clear (for abuse reports); 0 stores none at all.</summary>
     [Range(0, 365)]
     public int ClientAddressRetentionDays { get; set; } = 30;

@@ -9,12 +9,15 @@ namespace Q11Portal.Core.Comments;
 
 /// <summary>Removes client addresses kept in clear once they are older than <see cref="CommentOptions.ClientAddressRetentionDays"/>,
 /// and spent one-time tokens once they could no longer be replayed. Runs at start and then every
-/// <see cref="CommentOptions.CleanupIntervalMinutes"/> on the portal's clock.</summary>
+/// <see cref="CommentOptions.CleanupIntervalMinutes"/> on the portal's clock, on one node at a time when nodes share a
+/// Redis (<see cref="JobLease"/>). Idempotent, so two nodes running a round together is harmless: both statements
+/// only clear or delete what is past its time, and a second run finds nothing left.</summary>
 public sealed class CommentPrivacyJob(
     IServiceScopeFactory scopes,
     IOptions<CommentOptions> options,
     TimeProvider clock,
-    ILogger<CommentPrivacyJob> logger) : PeriodicJob(clock, logger)
+    ILogger<CommentPrivacyJob> logger,
+    JobLease? lease = null) : PeriodicJob(clock, logger, lease)
 {
     protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.CleanupIntervalMinutes);
 

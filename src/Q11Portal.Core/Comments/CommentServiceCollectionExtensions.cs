@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Q11Portal.Core.Common;
 
 namespace Q11Portal.Core.Comments;
 
@@ -21,6 +22,7 @@ public static class CommentServiceCollectionExtensions
         services.AddScoped<CommentService>();
         services.AddScoped<CommentSubmissionGuard>();
         services.AddScoped<CommentModeration>();
+        JobLease.AddJobLease(services);
         services.AddSingleton<CommentPrivacyJob>();
         services.AddHostedService(sp => sp.GetRequiredService<CommentPrivacyJob>());
         return services;

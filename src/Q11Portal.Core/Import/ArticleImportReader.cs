@@ -206,10 +206,15 @@ public static partial class ArticleImportReader
         }
         else
         {
-            bodyHtml = sanitizer.Sanitize(string.IsNullOrWhiteSpace(contentHtml) ? ParagraphsToHtml(content!) : contentHtml);
-            if (!TextRules.BodyHasContent(bodyHtml))
+            var field = string.IsNullOrWhiteSpace(contentHtml) ? "content" : "contentHtml";
+            var raw = string.IsNullOrWhiteSpace(contentHtml) ? ParagraphsToHtml(content!) : contentHtml;
+            if (sanitizer.CheckShape(raw) is { Succeeded: false } shape)
             {
-                Error(string.IsNullOrWhiteSpace(contentHtml) ? "content" : "contentHtml", "nội dung trống sau khi lọc HTML không an toàn (không có chữ, số hay ảnh nhìn thấy được).");
+                Error(field, shape.Message!);
+            }
+            else if (!TextRules.BodyHasContent(bodyHtml = sanitizer.Sanitize(raw)))
+            {
+                Error(field, "nội dung trống sau khi lọc HTML không an toàn (không có chữ, số hay ảnh nhìn thấy được).");
             }
         }
 

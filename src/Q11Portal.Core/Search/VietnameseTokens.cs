@@ -41,7 +41,9 @@ public static class VietnameseTokens
     public static List<VietnameseToken> Analyze(string? text, bool folded = false, bool skipNames = false)
     {
         var tokens = new List<VietnameseToken>();
-        var nfc = VietnameseText.Nfc(text);
+        // One tone placement ("hoà" and "hòa" are one word), for indexing and queries alike; it keeps the length, so
+        // offsets still refer to the NFC text.
+        var nfc = VietnameseText.NormalizeTonePlacement(VietnameseText.Nfc(text));
         if (nfc.Length == 0)
         {
             return tokens;

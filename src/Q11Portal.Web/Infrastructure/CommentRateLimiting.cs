@@ -8,12 +8,15 @@ using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Q11Portal.Core.Comments;
+using Q11Portal.Core.Statistics;
 using Q11Portal.Web.Models;
+using StackExchange.Redis;
 
 namespace Q11Portal.Web.Infrastructure;
 
 /// <summary>The per-client rate limit on posting comments, partitioned by the salted hash of the client address (never
-/// the address itself), and the Vietnamese page that answers a post over the limit.</summary>
+/// the address itself), global across nodes through Redis when configured, and the Vietnamese page that answers a post
+/// over the limit.</summary>
 public static class CommentRateLimiting
 {
     public const string PolicyName = "comments";
@@ -25,13 +28,26 @@ public static class CommentRateLimiting
     internal static IServiceCollection AddCommentRateLimiting(this IServiceCollection services)
     {
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<CommentOptions>, ClientAddressHasher>((limiter, comments, hasher) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<CommentOptions>, ClientAddressHasher, IConfiguration, IServiceProvider>((limiter, comments, hasher, configuration, sp) =>
         {
             var window = TimeSpan.FromMinutes(comments.Value.RateLimitWindowMinutes);
             var permits = comments.Value.RateLimitPermits;
-            limiter.AddPolicy(PolicyName, http => RateLimitPartition.GetFixedWindowLimiter(
-                hasher.Hash(http.Connection.RemoteIpAddress?.ToString()),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 }));
+            FixedWindowRateLimiter OnThisNode() => new(new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 });
+
+            // With nodes sharing a Redis the count is global (the connection the counters register, see AddStatistics);
+            // otherwise, and for any partition while Redis does not answer, each node counts on its own.
+            var redis = string.IsNullOrWhiteSpace(configuration[StatisticsServiceCollectionExtensions.RedisConfigurationKey])
+                ? null
+                : sp.GetService<IConnectionMultiplexer>();
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CommentRateLimiting));
+            var prefix = comments.Value.RateLimitRedisKeyPrefix;
+            limiter.AddPolicy(PolicyName, http =>
+            {
+                var client = hasher.Hash(http.Connection.RemoteIpAddress?.ToString());
+                return redis is null
+                    ? RateLimitPartition.Get(client, _ => OnThisNode())
+                    : RateLimitPartition.Get(client, c => new RedisFixedWindowLimiter(redis, prefix + c, permits, window, OnThisNode(), logger));
+            });
 
             var previous = limiter.OnRejected;
             limiter.OnRejected = async (context, ct) =>

@@ -25,7 +25,7 @@ public sealed class ContentRulesTests
     private static ArticleDraft Draft(int categoryId, string title, string body, params string[] tags) =>
         new(title, "Sapo", body, categoryId, null, null, tags, null, null, null);
 
-    private static async Task<int> CategoryAsync(IServiceProvider services)
+    internal static async Task<int> CategoryAsync(IServiceProvider services)
     {
         var db = services.GetRequiredService<PortalDbContext>();
         var category = new Category { Name = "Tin hoạt động", Slug = "tin-hoat-dong" };

@@ -90,6 +90,29 @@ public sealed class SearchQueryTests
         Assert.True(hits.IndexOf(congress) < hits.IndexOf(youth), $"congress at {hits.IndexOf(congress)}, youth at {hits.IndexOf(youth)}");
     }
 
+    [Fact]
+    public async Task TonePlacement_OldAndNewStyle_FindEachOtherWithEqualScores()
+    {
+        await using var host = await SearchTestHost.CreateAsync();
+        var ids = await AddAsync(host,
+            ("Giữ vững hoà bình ở khu phố 1", "Khu phố bàn cách giữ vững hoà bình, chăm lo sức khoẻ người dân.", Start.AddDays(-3)),
+            ("Giữ vững hòa bình ở khu phố 2", "Khu phố bàn cách giữ vững hòa bình, chăm lo sức khỏe người dân.", Start.AddDays(-2)),
+            ("Trồng hoa ven kênh", "Người dân trồng hoa dọc bờ kênh.", Start.AddDays(-1)));
+        var (newStyle, oldStyle) = (ids[0], ids[1]);
+        var search = host.Services.GetRequiredService<SearchService>();
+
+        foreach (var query in new[] { "hòa bình", "hoà bình", "hòa", "hoà", "khoẻ", "khỏe" })
+        {
+            var hits = search.Search(new SearchRequest(query)).Hits;
+
+            // The exact form finds both spellings, and only them (not "hoa"), with the same score.
+            Assert.Equal([newStyle, oldStyle], hits.Select(h => h.Id).Order());
+            Assert.Equal(hits[0].Score, hits[1].Score);
+        }
+
+        Assert.Equal(search.Search(new SearchRequest("hòa bình")).Hits[0].Score, search.Search(new SearchRequest("hoà bình")).Hits[0].Score);
+    }
+
     /// <summary>Adds published articles (one category) and indexes them one by one, as the newsroom does.</summary>
     private static async Task<List<int>> AddAsync(SearchTestHost host, params (string Title, string Summary, DateTime PublishedAtUtc)[] stories)
     {

@@ -8,6 +8,7 @@ using Q11Portal.Core.Articles;
 using Q11Portal.Core.Categories;
 using Q11Portal.Core.Comments;
 using Q11Portal.Core.Data;
+using Q11Portal.Testing;
 using Q11Portal.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Logging;
 
@@ -33,7 +34,15 @@ internal sealed class CommentTestSite : IAsyncDisposable
     public string Slug { get; }
     public string FormUrl => $"/tin-tuc/{Slug}/binh-luan";
 
-    public static async Task<CommentTestSite> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<CommentTestSite> CreateAsync(DatabaseProvider provider = DatabaseProvider.Sqlite, IReadOnlyDictionary<string, string?>? settings = null) =>
+        await CreateOnAsync(await TestDatabase.CreateAsync(provider, migrate: false), settings, first: null);
+
+    /// <summary>A second node on the database of <paramref name="first"/>, showing the same article (the database stays
+    /// with the first node).</summary>
+    public static Task<CommentTestSite> SecondNodeAsync(CommentTestSite first, IReadOnlyDictionary<string, string?>? settings = null) =>
+        CreateOnAsync(first.App.Database, settings, first);
+
+    private static async Task<CommentTestSite> CreateOnAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings, CommentTestSite? first)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var all = new Dictionary<string, string?>
@@ -48,14 +57,14 @@ internal sealed class CommentTestSite : IAsyncDisposable
         }
 
         var logs = new CollectingSink();
-        var app = await PortalAppFactory.CreateAsync(provider, all, s =>
+        var app = new PortalAppFactory(database, all, s =>
         {
             s.AddSingleton<TimeProvider>(clock);
             // Serilog's host logger is process-wide (the last host started wins), so this test reads its own factory.
             s.AddSingleton<ILoggerFactory>(new LoggerFactory([logs]));
-        });
+        }, ownsDatabase: first is null);
         var client = app.CreateClient(new() { AllowAutoRedirect = false });
-        var (id, slug) = await AddArticleAsync(app, clock, "Phường 14 ra quân làm sạch kênh");
+        var (id, slug) = first is null ? await AddArticleAsync(app, clock, "Phường 14 ra quân làm sạch kênh") : (first.ArticleId, first.Slug);
         return new CommentTestSite(app, clock, client, id, slug) { Logs = logs };
     }
 

@@ -25,7 +25,7 @@ public sealed class ArticleSanitizerPathTests
         "<p>Đoạn mở đầu an toàn.</p>" +
         "<script>window.__pwned = 1; alert('script')</script>" +
         "<p onclick=\"window.__pwned = 2\" onmouseover=\"alert(2)\">Đoạn có trình xử lý sự kiện.</p>" +
-        "<img src=\"/favicon.svg\" alt=\"Ảnh có onerror\" onerror=\"window.__pwned = 3\">" +
+        "<img src=\"/media/anh-onerror.png\" alt=\"Ảnh có onerror\" onerror=\"window.__pwned = 3\">" +
         "<a href=\"javascript:window.__pwned=4\">Liên kết javascript</a> " +
         "<a href=\" JaVaScRiPt:alert(5)\">Liên kết javascript viết hoa</a> " +
         "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">Liên kết data</a>" +

@@ -251,6 +251,10 @@ public sealed class NewsroomBrowserTests
         }
 
         Assert.Equal(2, slugs.Count);
+        // The hostile body's image must come from the portal's own media (other images are removed), so it exists.
+        var uploads = app.Services.GetRequiredService<Core.Data.PortalPaths>().UploadsDirectory;
+        await File.WriteAllBytesAsync(Path.Combine(uploads, "anh-onerror.png"), Convert.FromBase64String(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="), Ct);
         var (page, problems) = await WatchedPageAsync(browser, 390);
         foreach (var slug in slugs)
         {

@@ -43,6 +43,19 @@ public sealed class SecurityHeaderTests
         Assert.Contains("upgrade-insecure-requests", SecurityHeadersMiddleware.BuildPolicy(new SecurityHeaderOptions(), https: true));
     }
 
+    [Fact]
+    public void Policy_ImagesAndMedia_OnlyFromTheSiteItself_AndItsPublicOrigin()
+    {
+        var plain = SecurityHeadersMiddleware.BuildPolicy(new SecurityHeaderOptions(), https: false).Split("; ").ToDictionary(d => d.Split(' ')[0], d => d);
+        var withOrigin = SecurityHeadersMiddleware.BuildPolicy(new SecurityHeaderOptions { SiteOrigin = "https://quan11.example.vn" }, https: false)
+            .Split("; ").ToDictionary(d => d.Split(' ')[0], d => d);
+
+        Assert.Equal("img-src 'self' data:", plain["img-src"]);
+        Assert.Equal("media-src 'self'", plain["media-src"]);
+        Assert.Equal("img-src 'self' data: https://quan11.example.vn", withOrigin["img-src"]);
+        Assert.Equal("media-src 'self' https://quan11.example.vn", withOrigin["media-src"]);
+    }
+
     internal static void AssertSecurityHeaders(HttpResponseMessage response)
     {
         string Header(string name) =>

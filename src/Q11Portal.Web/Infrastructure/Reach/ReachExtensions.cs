@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Q11Portal.Core.Syndication;
 
 namespace Q11Portal.Web.Infrastructure.Reach;
@@ -11,7 +12,9 @@ public static class ReachExtensions
             .BindConfiguration(PublicSiteOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddOptions<SecurityHeaderOptions>().BindConfiguration(SecurityHeaderOptions.SectionName);
+        services.AddOptions<SecurityHeaderOptions>().BindConfiguration(SecurityHeaderOptions.SectionName)
+            .Configure<IOptions<PublicSiteOptions>>((o, site) => o.SiteOrigin ??= Uri.TryCreate(site.Value.BaseUrl, UriKind.Absolute, out var uri)
+                ? uri.GetLeftPart(UriPartial.Authority) : null);
         services.AddSingleton<PublicUrls>();
         services.AddScoped<SyndicationService>();
         return services;

@@ -11,8 +11,13 @@ public sealed class SecurityHeaderOptions
     /// <summary>Hosts whose video players article bodies may embed (the sanitizer keeps the same list of iframes).</summary>
     public string[] FrameSources { get; set; } = ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"];
 
-    /// <summary>Where images may come from besides the site: imported articles keep pictures hosted elsewhere.</summary>
-    public string[] ImageSources { get; set; } = ["data:", "https:"];
+    /// <summary>Where images may come from besides the site. Article bodies keep only the portal's own media (the
+    /// sanitizer removes other images), so no reader's browser is sent to another server.</summary>
+    public string[] ImageSources { get; set; } = ["data:"];
+
+    /// <summary>The public origin (from PublicSite:BaseUrl), allowed for images and media when pages are served from
+    /// another address (a node's own host name); null when not configured.</summary>
+    public string? SiteOrigin { get; set; }
 
     /// <summary>Extra script origins (none by default: every script is a same-origin file, including the ALTCHA worker).</summary>
     public string[] ScriptSources { get; set; } = [];
@@ -40,10 +45,10 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next, IOptions<Sec
             "script-src " + Join(["'self'", .. o.ScriptSources]),
             "style-src 'self'",
             "style-src-attr 'unsafe-inline'",
-            "img-src " + Join(["'self'", .. o.ImageSources]),
+            "img-src " + Join(["'self'", .. o.ImageSources, o.SiteOrigin ?? string.Empty]),
             "font-src 'self'",
             "connect-src 'self'",
-            "media-src 'self' https:",
+            "media-src " + Join(["'self'", o.SiteOrigin ?? string.Empty]),
             "worker-src 'self'",
             "frame-src " + (o.FrameSources.Length == 0 ? "'none'" : Join(o.FrameSources)),
             "object-src 'none'",

@@ -75,16 +75,16 @@ public sealed class ArticlesController(
             var moved = await step.Run(workflow, created.Value!, Actor(), input.ToDraft().PublishAtUtc, ct);
             if (moved.Succeeded)
             {
-                Flash(step.DoneAfterCreate);
+                Flash(WithNotice(step.DoneAfterCreate, created.Value!));
             }
             else
             {
-                FlashError("Đã lưu bản nháp, nhưng chưa thực hiện được bước tiếp theo: " + moved.Message);
+                FlashError(WithNotice("Đã lưu bản nháp, nhưng chưa thực hiện được bước tiếp theo: " + moved.Message, created.Value!));
             }
         }
         else
         {
-            Flash("Đã lưu bản nháp.");
+            Flash(WithNotice("Đã lưu bản nháp.", created.Value!));
         }
 
         return RedirectToAction(nameof(Edit), new { id = created.Value!.ArticleId });
@@ -144,11 +144,11 @@ public sealed class ArticlesController(
                 return await RefusedAsync(moved, input, await articles.GetAsync(id, ct), ct);
             }
 
-            Flash(step.DoneAfterSave);
+            Flash(WithNotice(step.DoneAfterSave, saved.Value!));
         }
         else
         {
-            Flash(saved.Value!.Unchanged ? "Không có thay đổi nào để lưu." : "Đã lưu.");
+            Flash(WithNotice(saved.Value!.Unchanged ? "Không có thay đổi nào để lưu." : "Đã lưu.", saved.Value!));
         }
 
         return RedirectToAction(nameof(Edit), new { id });
@@ -238,6 +238,10 @@ public sealed class ArticlesController(
 
     /// <summary>A refused save shows the form again with what the person typed; a conflict also carries the current
     /// version, so the next save overwrites knowingly.</summary>
+    /// <summary>The flash after a save, followed by what the sanitizer took out of the body, so no word vanishes silently.</summary>
+    private static string WithNotice(string message, ArticleSaved saved) =>
+        ArticleHtmlSanitizer.Notice(saved.Removed) is { } notice ? message + " " + notice : message;
+
     private async Task<IActionResult> RefusedAsync(Result<ArticleSaved> result, ArticleInput input, ArticleEditData? data, CancellationToken ct)
     {
         switch (result.Outcome)
