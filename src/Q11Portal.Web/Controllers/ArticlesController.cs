@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Q11Portal.Core.Articles;
+using Q11Portal.Core.Articles.Rendering;
 using Q11Portal.Web.Infrastructure;
 using Q11Portal.Web.Infrastructure.Counters;
 using Q11Portal.Web.Models;
@@ -11,7 +12,8 @@ public sealed class ArticlesController(ArticleService articles) : Controller
     /// <param name="print">"?in=1" renders the print view (no menus or sidebar).</param>
     [HttpGet("tin-tuc/{slug}")]
     [CountArticleView]
-    public async Task<IActionResult> Details(string slug, [FromQuery(Name = "in")] string? print, CancellationToken ct)
+    public async Task<IActionResult> Details(string slug, [FromQuery(Name = "in")] string? print,
+        [FromServices] ArticleBodyRenderer renderer, CancellationToken ct)
     {
         var lookup = await articles.FindBySlugAsync(slug, ct);
         if (lookup.MovedToSlug is { } moved)
@@ -27,6 +29,6 @@ public sealed class ArticlesController(ArticleService articles) : Controller
 
         HttpContext.SetCountedArticle(article.Id);
         var neighbours = await articles.GetNeighboursAsync(article.Id, ArticleService.NeighbourCount, ct);
-        return View(new ArticlePageViewModel(article, neighbours, PrintView: print is "1"));
+        return View(new ArticlePageViewModel(await renderer.RenderAsync(article, ct), neighbours, PrintView: print is "1"));
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Q11Portal.Core.Articles;
+using Q11Portal.Core.Articles.Rendering;
 using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
 using Q11Portal.Core.Media;
@@ -209,7 +210,7 @@ public sealed class ArticlesController(
 
     /// <summary>The article exactly as readers will see it, whatever its state; staff only, never cached or indexed.</summary>
     [HttpGet("{id:int}/preview")]
-    public async Task<IActionResult> Preview([FromRoute] int id, CancellationToken ct)
+    public async Task<IActionResult> Preview([FromRoute] int id, [FromServices] ArticleBodyRenderer renderer, CancellationToken ct)
     {
         var details = await reading.GetPreviewAsync(id, ct);
         if (details is null)
@@ -228,7 +229,7 @@ public sealed class ArticlesController(
         var status = state.Status;
         ViewData["PreviewNotice"] = $"Bản xem trước — bài đang ở trạng thái “{ArticleWorkflow.StatusName(status)}”, bạn đọc chưa thấy nếu bài chưa xuất bản.";
         ViewData["PreviewEditUrl"] = $"/admin/articles/{id}/edit";
-        return View("~/Views/Articles/Details.cshtml", new ArticlePageViewModel(details, new ArticleNeighbours([], []), PrintView: false));
+        return View("~/Views/Articles/Details.cshtml", new ArticlePageViewModel(await renderer.RenderAsync(details, ct), new ArticleNeighbours([], []), PrintView: false));
     }
 
     /// <summary>Tag names for the "as you type" list (JSON).</summary>
