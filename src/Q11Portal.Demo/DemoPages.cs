@@ -32,7 +32,7 @@ internal static class DemoPages
         var committee = string.Concat(Committee.Select((c, i) =>
             $"<figure class=\"image\"><img src=\"{MediaPaths.RenditionUrl(portraits[i].StoredName, 480)}\" alt=\"Ảnh minh họa: {c.Name}\" width=\"480\" height=\"270\">" +
             $"<figcaption><strong>{c.Name}</strong><br>{c.Role}</figcaption></figure>"));
-        Add(db, sanitizer, nowUtc, SitePageRules.AboutSlug, "Giới thiệu Đảng bộ Quận 11", PagePlacement.MainMenu, 1,
+        Add(db, sanitizer, nowUtc, SitePageRules.AboutSlug, "Giới thiệu", PagePlacement.MainMenu, 1,
             "Lịch sử Đảng bộ Quận 11, Ban Thường vụ Quận ủy và tổ chức bộ máy.", AboutHtml.Replace("{committee}", committee, StringComparison.Ordinal));
         Add(db, sanitizer, nowUtc, SitePageRules.ContactSlug, "Liên hệ", PagePlacement.MainMenu, 2,
             "Địa chỉ, điện thoại, email, giờ làm việc của Văn phòng Quận ủy Quận 11 và Hộp thư góp ý.", ContactHtml);

@@ -57,7 +57,9 @@ internal static class DemoSchedule
             row.Revisions.Add(Revision(row, 1, publishedAt, "Công bố lịch tuần"));
             if (offset == 0)
             {
-                Adjust(row, publishedAt.AddDays(2) <= nowUtc ? publishedAt.AddDays(2) : nowUtc.AddMinutes(-30));
+                // Monday afternoon of this week, or half an hour ago on a Monday morning.
+                var monday = LocalTime.ToUtc(week.Monday.ToDateTime(new TimeOnly(15, 45)));
+                Adjust(row, monday <= nowUtc ? monday : nowUtc.AddMinutes(-30));
             }
 
             db.ScheduleWeeks.Add(row);
