@@ -66,48 +66,42 @@ public sealed class LetterService(PortalDbContext db, ClientAddressHasher hasher
         return letter;
     }
 
-    public async Task<Result> MarkHandledAsync(int id, string? note, string? userName, CancellationToken ct)
-    {
-        var letter = await db.Letters.SingleOrDefaultAsync(l => l.Id == id, ct);
-        if (letter is null)
+    public Task<Result> MarkHandledAsync(int id, string? note, string? userName, CancellationToken ct) =>
+        ChangeAsync(id, userName, AuditActions.LetterHandled, ct, letter =>
         {
-            return LetterNotFound;
-        }
+            var clean = TextRules.Block(note);
+            if (clean.Length > LetterRules.NoteMaxLength)
+            {
+                return Result.Invalid($"Ghi chú xử lý dài tối đa {LetterRules.NoteMaxLength:N0} ký tự.");
+            }
 
-        var clean = TextRules.Block(note);
-        if (clean.Length > LetterRules.NoteMaxLength)
+            letter.Status = LetterStatus.Handled;
+            letter.ReadAtUtc ??= Now;
+            letter.HandledAtUtc = Now;
+            letter.HandledBy = userName;
+            letter.HandlingNote = clean.Length == 0 ? null : clean;
+            return Result.Ok;
+        });
+
+    public Task<Result> ReopenAsync(int id, string? userName, CancellationToken ct) =>
+        ChangeAsync(id, userName, AuditActions.LetterReopened, ct, letter =>
         {
-            return Result.Invalid($"Ghi chú xử lý dài tối đa {LetterRules.NoteMaxLength:N0} ký tự.");
-        }
-
-        letter.Status = LetterStatus.Handled;
-        letter.ReadAtUtc ??= Now;
-        letter.HandledAtUtc = Now;
-        letter.HandledBy = userName;
-        letter.HandlingNote = clean.Length == 0 ? null : clean;
-        audit.Add(userName, AuditActions.LetterHandled, nameof(Letter), IdText(id), letter.Subject);
-        await db.SaveChangesAsync(ct);
-        return Result.Ok;
-    }
-
-    public async Task<Result> ReopenAsync(int id, string? userName, CancellationToken ct)
-    {
-        var letter = await db.Letters.SingleOrDefaultAsync(l => l.Id == id, ct);
-        if (letter is null)
-        {
-            return LetterNotFound;
-        }
-
-        letter.Status = LetterStatus.Read;
-        letter.HandledAtUtc = null;
-        letter.HandledBy = null;
-        audit.Add(userName, AuditActions.LetterReopened, nameof(Letter), IdText(id), letter.Subject);
-        await db.SaveChangesAsync(ct);
-        return Result.Ok;
-    }
+            letter.Status = LetterStatus.Read;
+            letter.HandledAtUtc = null;
+            letter.HandledBy = null;
+            return Result.Ok;
+        });
 
     /// <summary>Deletes a letter (a flood, or at the sender's request); the audit entry keeps only its subject.</summary>
-    public async Task<Result> DeleteAsync(int id, string? userName, CancellationToken ct)
+    public Task<Result> DeleteAsync(int id, string? userName, CancellationToken ct) =>
+        ChangeAsync(id, userName, AuditActions.LetterDeleted, ct, letter =>
+        {
+            db.Letters.Remove(letter);
+            return Result.Ok;
+        });
+
+    /// <summary>Loads the letter, applies <paramref name="change"/>, and saves it with its audit entry.</summary>
+    private async Task<Result> ChangeAsync(int id, string? userName, string action, CancellationToken ct, Func<Letter, Result> change)
     {
         var letter = await db.Letters.SingleOrDefaultAsync(l => l.Id == id, ct);
         if (letter is null)
@@ -115,8 +109,13 @@ public sealed class LetterService(PortalDbContext db, ClientAddressHasher hasher
             return LetterNotFound;
         }
 
-        db.Letters.Remove(letter);
-        audit.Add(userName, AuditActions.LetterDeleted, nameof(Letter), IdText(id), letter.Subject);
+        var result = change(letter);
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        audit.Add(userName, action, nameof(Letter), IdText(id), letter.Subject);
         await db.SaveChangesAsync(ct);
         return Result.Ok;
     }
