@@ -192,6 +192,7 @@ public sealed class DemoContentSeeder(
         }
 
         AddSidebar(mediaByName, articles);
+        DemoSections(images, now);
         await db.SaveChangesAsync(ct);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         logger.LogInformation("Demo content: {Count} articles with {Images} illustrations written in {Elapsed} ms ({CpuMs} ms CPU)",
@@ -247,6 +248,13 @@ public sealed class DemoContentSeeder(
         Title = "Toàn văn báo cáo (PDF)",
         UploadedAtUtc = publishedUtc,
     };
+
+    /// <summary>The work schedule around today and the site pages (Giới thiệu, Liên hệ, privacy notice).</summary>
+    private void DemoSections(DemoImages images, DateTime now)
+    {
+        DemoSchedule.Add(db, now);
+        DemoPages.Add(db, sanitizer, images, now);
+    }
 
     private void AddSidebar(Dictionary<string, MediaFile> media, List<Article> articles)
     {

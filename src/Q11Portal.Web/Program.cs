@@ -25,6 +25,7 @@ try
     builder.Services.AddPortalWeb(builder.Configuration);
     builder.Services.AddPortalIdentity();
     builder.Services.AddPortalCommentsWeb();
+    builder.Services.AddPortalSectionsWeb();
     builder.Services.AddNewsroom();
 
     var app = builder.Build();

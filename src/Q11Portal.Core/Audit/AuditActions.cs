@@ -44,6 +44,21 @@ public static class AuditActions
     public const string SidebarItemUpdated = "sidebar.item.update";
     public const string SidebarItemReordered = "sidebar.item.reorder";
     public const string SidebarItemDeleted = "sidebar.item.delete";
+    public const string ScheduleWeekCreated = "schedule.create";
+    public const string ScheduleWeekNote = "schedule.note";
+    public const string ScheduleEntryAdded = "schedule.entry.add";
+    public const string ScheduleEntryUpdated = "schedule.entry.update";
+    public const string ScheduleEntryRemoved = "schedule.entry.remove";
+    public const string SchedulePublished = "schedule.publish";
+    public const string ScheduleWithdrawn = "schedule.withdraw";
+    public const string SitePageCreated = "page.create";
+    public const string SitePageUpdated = "page.update";
+    public const string SitePageRestored = "page.restore";
+    public const string SitePageDeleted = "page.delete";
+    public const string LetterRead = "letter.read";
+    public const string LetterHandled = "letter.handled";
+    public const string LetterReopened = "letter.reopen";
+    public const string LetterDeleted = "letter.delete";
 
     /// <summary>Vietnamese labels for the audit page; unknown actions (other features') show as stored.</summary>
     public static string DisplayName(string action) => action switch
@@ -87,6 +102,21 @@ public static class AuditActions
         SidebarItemUpdated => "Sửa mục của khối",
         SidebarItemReordered => "Đổi thứ tự mục của khối",
         SidebarItemDeleted => "Xóa mục của khối",
+        ScheduleWeekCreated => "Tạo lịch công tác tuần",
+        ScheduleWeekNote => "Sửa ghi chú lịch công tác",
+        ScheduleEntryAdded => "Thêm mục lịch công tác",
+        ScheduleEntryUpdated => "Sửa mục lịch công tác",
+        ScheduleEntryRemoved => "Xóa/hủy mục lịch công tác",
+        SchedulePublished => "Công bố lịch công tác",
+        ScheduleWithdrawn => "Thu hồi lịch công tác",
+        SitePageCreated => "Tạo trang",
+        SitePageUpdated => "Sửa trang",
+        SitePageRestored => "Khôi phục phiên bản trang",
+        SitePageDeleted => "Xóa trang",
+        LetterRead => "Mở thư góp ý",
+        LetterHandled => "Đánh dấu đã xử lý thư góp ý",
+        LetterReopened => "Mở lại thư góp ý",
+        LetterDeleted => "Xóa thư góp ý",
         _ => action,
     };
 
@@ -100,5 +130,8 @@ public static class AuditActions
         TagRenamed, TagMerged, TagDeleted,
         SidebarBlockCreated, SidebarBlockUpdated, SidebarBlockReordered, SidebarBlockDeleted,
         SidebarItemAdded, SidebarItemUpdated, SidebarItemReordered, SidebarItemDeleted,
+        ScheduleWeekCreated, ScheduleWeekNote, ScheduleEntryAdded, ScheduleEntryUpdated, ScheduleEntryRemoved, SchedulePublished, ScheduleWithdrawn,
+        SitePageCreated, SitePageUpdated, SitePageRestored, SitePageDeleted,
+        LetterRead, LetterHandled, LetterReopened, LetterDeleted,
     ];
 }

@@ -5,6 +5,8 @@ using Q11Portal.Core.Audit;
 using Q11Portal.Core.Categories;
 using Q11Portal.Core.Import;
 using Q11Portal.Core.Media;
+using Q11Portal.Core.Pages;
+using Q11Portal.Core.Schedule;
 using Q11Portal.Core.Reports;
 using Q11Portal.Core.Search;
 using Q11Portal.Core.Sidebar;
@@ -33,6 +35,8 @@ public static class CoreServiceCollectionExtensions
         services.AddPortalMedia();
         services.AddPortalReports();
         services.AddPortalSearch();
+        services.AddPortalSchedule();
+        services.AddPortalSitePages();
         return services;
     }
 }

@@ -42,6 +42,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<CounterFlush> CounterFlushes => Set<CounterFlush>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
     public DbSet<Security.PortalSecret> PortalSecrets => Set<Security.PortalSecret>();
+    public DbSet<Schedule.ScheduleWeek> ScheduleWeeks => Set<Schedule.ScheduleWeek>();
+    public DbSet<Schedule.ScheduleEntry> ScheduleEntries => Set<Schedule.ScheduleEntry>();
+    public DbSet<Schedule.ScheduleRevision> ScheduleRevisions => Set<Schedule.ScheduleRevision>();
+    public DbSet<Pages.SitePage> SitePages => Set<Pages.SitePage>();
+    public DbSet<Pages.SitePageRevision> SitePageRevisions => Set<Pages.SitePageRevision>();
+    public DbSet<Letters.Letter> Letters => Set<Letters.Letter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -15,7 +15,11 @@ public static class CommentFormReader
     /// <summary>The posted fields, or null when the request is larger than <see cref="CommentRateLimiting.MaxRequestBytes"/>.
     /// A body that is no form, or a form that cannot be read at all (a broken multipart body, too many fields), gives
     /// empty fields: the form is then refused for its missing token, with a message, like any incomplete post.</summary>
-    public static async Task<CommentInput?> ReadAsync(HttpRequest request, CancellationToken ct)
+    public static async Task<CommentInput?> ReadAsync(HttpRequest request, CancellationToken ct) =>
+        await ReadFieldsAsync(request, ct) is { } form ? Bind(form) : null;
+
+    /// <summary>The posted fields as read above (the letter form reads its own fields with it), or null when too large.</summary>
+    public static async Task<IFormCollection?> ReadFieldsAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > CommentRateLimiting.MaxRequestBytes)
         {
@@ -26,7 +30,7 @@ public static class CommentFormReader
         try
         {
             var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : FormCollection.Empty;
-            return Bind(form);
+            return form;
         }
         catch (IOException ex) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
         {
@@ -34,15 +38,15 @@ public static class CommentFormReader
             // boundary. (A client that left is not answered at all.)
             var tooLarge = ex is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
                 || (request.Body.CanSeek && request.Body.Length >= CommentRateLimiting.MaxRequestBytes);
-            return tooLarge ? null : Bind(FormCollection.Empty);
+            return tooLarge ? null : FormCollection.Empty;
         }
         catch (InvalidDataException) when (IsUrlEncoded(request) && request.Body.CanSeek)
         {
-            return Bind(await ReadTolerantAsync(request, ct) ?? FormCollection.Empty);
+            return await ReadTolerantAsync(request, ct) ?? FormCollection.Empty;
         }
         catch (InvalidDataException)
         {
-            return Bind(FormCollection.Empty);
+            return FormCollection.Empty;
         }
     }
 

@@ -45,6 +45,10 @@ public sealed class AdminRouteAuthorizationTests
         ["Categories.*"] = Roles.Editor,
         ["Tags.*"] = Roles.Editor,
         ["Sidebar.*"] = Roles.Editor,
+        // Lịch công tác is drafted and published by editors; site pages and residents' letters are for admins.
+        ["Schedule.*"] = Roles.Editor,
+        ["SitePages.*"] = Roles.Admin,
+        ["Letters.*"] = Roles.Admin,
     };
 
     private sealed record AdminRoute(string Name, string Method, string Path, string? DeclaredRole);

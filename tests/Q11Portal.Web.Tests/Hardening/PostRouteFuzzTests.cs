@@ -76,6 +76,10 @@ public sealed class PostRouteFuzzTests
             ("SidebarItems", await db.SidebarItems.CountAsync(Ct)),
             ("Topics", await db.Topics.CountAsync(Ct)),
             ("Comments", await db.Comments.CountAsync(Ct)),
+            ("ScheduleWeeks", await db.ScheduleWeeks.CountAsync(Ct)),
+            ("ScheduleEntries", await db.ScheduleEntries.CountAsync(Ct)),
+            ("SitePages", await db.SitePages.CountAsync(Ct)),
+            ("Letters", await db.Letters.CountAsync(Ct)),
             ("AuditEntries", await db.AuditEntries.CountAsync(Ct)),
             ("Users", await db.Users.CountAsync(Ct)),
         };
