@@ -4,14 +4,14 @@ namespace Q11Portal.Core.Documents;
 
 /// <summary>One kind of Party or State document: its Vietnamese name and the letters that stand for it in a document
 /// symbol ("CT" in "05-CT/TW").</summary>
-public sealed record DocumentKind(string Code, string Name, string Abbreviation);
+public sealed record LibraryDocumentKind(string Code, string Name, string Abbreviation);
 
 /// <summary>The kinds of documents a district Party committee's portal carries and cites.</summary>
 public static class DocumentKinds
 {
-    /// <summary>Ordered as editors pick them most often. <see cref="DocumentKind.Code"/> is the folded abbreviation, the
+    /// <summary>Ordered as editors pick them most often. <see cref="LibraryDocumentKind.Code"/> is the folded abbreviation, the
     /// kind part of a <see cref="DocumentReference"/> key.</summary>
-    public static readonly IReadOnlyList<DocumentKind> All =
+    public static readonly IReadOnlyList<LibraryDocumentKind> All =
     [
         new("ct", "Chỉ thị", "CT"),
         new("nq", "Nghị quyết", "NQ"),
@@ -30,14 +30,14 @@ public static class DocumentKinds
         new("tt", "Thông tư", "TT"),
     ];
 
-    private static readonly Dictionary<string, DocumentKind> ByCode = All.ToDictionary(k => k.Code, StringComparer.Ordinal);
+    private static readonly Dictionary<string, LibraryDocumentKind> ByCode = All.ToDictionary(k => k.Code, StringComparer.Ordinal);
 
     /// <summary>The kind of a folded code or abbreviation ("ct", "qđi"), or null.</summary>
-    public static DocumentKind? Find(string? code) =>
+    public static LibraryDocumentKind? Find(string? code) =>
         code is not null && ByCode.TryGetValue(VietnameseText.Fold(code), out var kind) ? kind : null;
 
     /// <summary>The kind named by its folded name ("chi thi"), or null.</summary>
-    public static DocumentKind? FindByName(string foldedName) =>
+    public static LibraryDocumentKind? FindByName(string foldedName) =>
         All.FirstOrDefault(k => string.Equals(VietnameseText.Fold(k.Name), foldedName, StringComparison.Ordinal));
 
     /// <summary>The kind code a reference is matched by. Party documents write a Quy định's symbol with "QĐ" as often as
