@@ -72,6 +72,10 @@ public sealed class DocumentLibrary(PortalDbContext db, DocumentFileStore files)
         return new DocumentDetails(row.Summary, row.Signer, fileRows, replacedBy, replaces, row.UpdatedAtUtc);
     }
 
+    /// <summary>The same page by id, for the editor.</summary>
+    public async Task<DocumentDetails?> FindAsync(int id, CancellationToken ct) =>
+        await Documents.Where(d => d.Id == id).Select(d => d.Slug).SingleOrDefaultAsync(ct) is { } slug ? await FindAsync(slug, ct) : null;
+
     public async Task<DocumentFileDownload?> OpenFileAsync(int fileId, CancellationToken ct)
     {
         var file = await db.Set<LibraryDocumentFile>().AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId, ct);
