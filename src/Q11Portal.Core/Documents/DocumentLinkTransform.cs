@@ -25,10 +25,12 @@ public sealed class DocumentLinkTransform(DocumentLibrary library) : IArticleBod
             return;
         }
 
+        var texts = TextNodes(body).ToList();
+        var named = texts.SelectMany(t => DocumentReferenceParser.FindAll(t.Data)).Select(m => m.Reference).ToList();
         var linked = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var text in TextNodes(body).ToList())
+        foreach (var text in texts)
         {
-            LinkIn(text, links, linked);
+            LinkIn(text, links, named, linked);
         }
     }
 
@@ -50,11 +52,11 @@ public sealed class DocumentLinkTransform(DocumentLibrary library) : IArticleBod
         }
     }
 
-    private static void LinkIn(IText text, DocumentLinks links, HashSet<string> linked)
+    private static void LinkIn(IText text, DocumentLinks links, List<DocumentReference> named, HashSet<string> linked)
     {
         var content = text.Data;
         var matches = DocumentReferenceParser.FindAll(content)
-            .Select(m => (Match: m, Target: links.Resolve(m.Reference)))
+            .Select(m => (Match: m, Target: links.Resolve(m.Reference, named)))
             .Where(m => m.Target is not null)
             .ToList();
         if (matches.Count == 0)

@@ -10,13 +10,23 @@ public sealed class DocumentLinks(IReadOnlyList<DocumentLinkTarget> targets)
 
     public bool IsEmpty => byKey.Count == 0;
 
-    public DocumentLinkTarget? Resolve(DocumentReference reference) =>
-        reference.Issuer is not null
-            ? byKey.GetValueOrDefault(reference.Key)
-            : byKindNumber.GetValueOrDefault(reference.KindNumberKey);
+    /// <param name="textReferences">Every reference of the text the reference is in: "Chỉ thị 05" in a text that also
+    /// names "05/CT-UBND" means the ward's directive, so an issuer-less reference resolves only when the text names
+    /// its kind and number with no other issuer.</param>
+    public DocumentLinkTarget? Resolve(DocumentReference reference, IEnumerable<DocumentReference> textReferences)
+    {
+        if (reference.Issuer is not null)
+        {
+            return byKey.GetValueOrDefault(reference.Key);
+        }
 
-    /// <summary>The index keys whose articles name <paramref name="target"/>: its full key, and its kind and number when
-    /// no other library document shares them.</summary>
-    public IReadOnlyList<string> MentionKeys(DocumentLinkTarget target) =>
-        byKindNumber.GetValueOrDefault(target.KindNumberKey) is not null ? [target.ReferenceKey, target.KindNumberKey] : [target.ReferenceKey];
+        var target = byKindNumber.GetValueOrDefault(reference.KindNumberKey);
+        return target is not null && textReferences.All(r => r.Issuer is null || r.KindNumberKey != reference.KindNumberKey || r.Key == target.ReferenceKey)
+            ? target
+            : null;
+    }
+
+    /// <summary>True when articles naming <paramref name="target"/> by kind and number alone mean it: no other library
+    /// document shares them.</summary>
+    public bool OnlyOneOfItsNumber(DocumentLinkTarget target) => byKindNumber.GetValueOrDefault(target.KindNumberKey) is not null;
 }

@@ -18,14 +18,20 @@ public sealed class DocumentMentions(SearchIndex index, DocumentLibrary library,
             return [];
         }
 
-        var keys = new DocumentLinks(targets).MentionKeys(target);
+        var byNumberAlone = new DocumentLinks(targets).OnlyOneOfItsNumber(target);
         var now = clock.GetUtcNow().UtcDateTime;
         return index.Search(searcher =>
         {
-            var names = new BooleanQuery();
-            foreach (var key in keys)
+            // The full key, or (when the library has one document of this kind and number) the kind and number in an
+            // article that names no issuer for them: "Chỉ thị 05" beside "05/CT-UBND" is the ward's (DocumentLinks.Resolve).
+            var names = new BooleanQuery { { new TermQuery(new Term(DocumentReferenceQueries.Field, target.ReferenceKey)), Occur.SHOULD } };
+            if (byNumberAlone)
             {
-                names.Add(new TermQuery(new Term(DocumentReferenceQueries.Field, key)), Occur.SHOULD);
+                names.Add(new BooleanQuery
+                {
+                    { new TermQuery(new Term(DocumentReferenceQueries.Field, target.KindNumberKey)), Occur.MUST },
+                    { new PrefixQuery(new Term(DocumentReferenceQueries.Field, target.KindNumberKey + ":")), Occur.MUST_NOT },
+                }, Occur.SHOULD);
             }
 
             var sort = new Sort(new SortField(SearchFields.Published, SortFieldType.INT64, reverse: true));
