@@ -1,8 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Q11Portal.Core.Articles;
-using Q11Portal.Core.Categories;
-using Q11Portal.Core.Common;
-using Q11Portal.Core.Data;
 using Q11Portal.Core.Search;
 using Q11Portal.Core.Tests.Search;
 
@@ -13,8 +9,6 @@ namespace Q11Portal.Core.Tests.Documents;
 public sealed class DocumentReferenceSearchTests
 {
     private static readonly DateTime Start = new(2026, 6, 1, 3, 0, 0, DateTimeKind.Utc);
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
     [InlineData("Chỉ thị 05")]
@@ -81,27 +75,6 @@ public sealed class DocumentReferenceSearchTests
         Assert.Equal([ids[1], ids[0]], hits);
     }
 
-    private static async Task<List<int>> AddAsync(SearchTestHost host, params (string Title, string Summary, DateTime PublishedAtUtc)[] stories)
-    {
-        await using var scope = host.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var category = new Category { Name = "Tin tức", Slug = "tin-tuc" };
-        db.Categories.Add(category);
-        await db.SaveChangesAsync(Ct);
-        var ids = new List<int>();
-        foreach (var (title, summary, publishedAtUtc) in stories)
-        {
-            var article = new Article
-            {
-                Title = title, Slug = Slug.From(title), Summary = summary, BodyHtml = $"<p>{summary}</p>", CategoryId = category.Id,
-                Status = ArticleStatus.Published, PublishedAtUtc = publishedAtUtc, CreatedAtUtc = Start.AddDays(-10), UpdatedAtUtc = Start.AddDays(-10),
-            };
-            db.Articles.Add(article);
-            await db.SaveChangesAsync(Ct);
-            await scope.ServiceProvider.GetRequiredService<ArticleIndexingService>().ArticleChangedAsync(article.Id, Ct);
-            ids.Add(article.Id);
-        }
-
-        return ids;
-    }
+    private static Task<List<int>> AddAsync(SearchTestHost host, params (string Title, string Summary, DateTime PublishedAtUtc)[] stories) =>
+        SearchQueryTests.AddAsync(host, stories);
 }
