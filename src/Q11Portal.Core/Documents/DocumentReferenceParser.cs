@@ -147,6 +147,8 @@ public static partial class DocumentReferenceParser
         return builder.ToString();
     }
 
+    // Every repeat is atomic or followed by a fixed character, so a match costs time linear in the text: article bodies
+    // are read at every index rebuild, and a timeout there would stop it.
     private const string Codes = "ctr|ct|nq|kl|qdi|qd|kh|da|hd|tb|cv|bc|qc|nd|tt";
     private const string Symbol = @"(?<sym>(?:[-/]\d{4})?[-/][a-z]{1,6}(?:[-/][a-z0-9]{1,10}){0,2})";
     private const string Boundary = @"(?![\p{L}\p{N}]|[-/.,][\p{L}\p{N}])";
@@ -157,13 +159,13 @@ public static partial class DocumentReferenceParser
             .Select(k => VietnameseText.Fold(k.Name).Replace(" ", @"\s+", StringComparison.Ordinal))
             .OrderByDescending(n => n.Length));
         return new Regex(
-            $@"(?<![\p{{L}}\p{{N}}])(?:(?<name>{names})|(?<abbr>{Codes}))(?:\s+(?<so>so)\b)?\s*[:.]?\s*(?<num>\d{{1,5}}){Symbol}?{Boundary}",
-            RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+            $@"(?<![\p{{L}}\p{{N}}])(?:(?<name>{names})|(?<abbr>{Codes}))(?>\s*)(?:(?<so>so)\b(?>\s*))?[:.]?(?>\s*)(?<num>\d{{1,5}}){Symbol}?{Boundary}",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled, Regex.InfiniteMatchTimeout);
     }
 
     private static Regex BuildBare() => new(
         $@"(?<![\p{{L}}\p{{N}}\-/])(?<num>\d{{1,5}})(?<sym>(?:[-/]\d{{4}})?[-/](?:{Codes})(?:[-/][a-z0-9]{{1,10}}){{1,2}}){Boundary}",
-        RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1));
+        RegexOptions.CultureInvariant | RegexOptions.Compiled, Regex.InfiniteMatchTimeout);
 
     [GeneratedRegex(@"^(?<num>\d{1,5})(?<sym>(?:[-/]\d{4})?(?:[-/][a-z0-9]{1,10}){0,3})$", RegexOptions.CultureInvariant)]
     private static partial Regex SymbolOnly();

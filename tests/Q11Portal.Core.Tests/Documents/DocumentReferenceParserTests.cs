@@ -114,4 +114,17 @@ public sealed class DocumentReferenceParserTests
         Assert.False(query.Names(DocumentReferenceParser.ForDocument("nq", "05-NQ/TW")!));
         Assert.False(DocumentReferenceParser.ParseQuery("05-CT/TW")[0].Names(DocumentReferenceParser.ForDocument("ct", "05/CT-UBND")!));
     }
+
+    [Fact]
+    public void FindAll_LongWhiteSpaceAfterKindWords_TakesLinearTime()
+    {
+        // "đã" folds to "da" (Đề án's abbreviation): a body with long runs of spaces after it once backtracked quadratically.
+        var text = string.Concat(Enumerable.Repeat("đã" + new string(' ', 20_000) + "xong. ", 10)) + "Chỉ thị 05-CT/TW";
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var found = DocumentReferenceParser.FindAll(text);
+
+        Assert.Equal("ct:5:tw", Assert.Single(found).Reference.Key);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+    }
 }
