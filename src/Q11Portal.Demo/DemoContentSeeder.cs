@@ -193,6 +193,7 @@ public sealed class DemoContentSeeder(
 
         AddSidebar(mediaByName, articles);
         DemoSections(images, now);
+        DemoLibrary.Add(db, paths, now);
         await db.SaveChangesAsync(ct);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         logger.LogInformation("Demo content: {Count} articles with {Images} illustrations written in {Elapsed} ms ({CpuMs} ms CPU)",

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Q11Portal.Core.Articles;
 using Q11Portal.Core.Audit;
 using Q11Portal.Core.Categories;
+using Q11Portal.Core.Documents;
 using Q11Portal.Core.Import;
 using Q11Portal.Core.Media;
 using Q11Portal.Core.Pages;
@@ -37,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddPortalSearch();
         services.AddPortalSchedule();
         services.AddPortalSitePages();
+        services.AddPortalDocuments();
         return services;
     }
 }

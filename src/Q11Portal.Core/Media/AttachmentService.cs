@@ -47,41 +47,13 @@ public sealed class AttachmentService(
             return Result<AttachmentSummary>.From(Result.NotFound("Không tìm thấy bài viết để đính kèm văn bản."));
         }
 
-        var tooLarge = $"Văn bản “{name}” quá lớn; dung lượng tối đa là {MediaOptions.SizeText(limit)}.";
-        if (declaredLength > limit)
+        var upload = await DocumentUpload.ReadAsync(content, declaredLength, fileName, limit, logger, userName, ct);
+        if (!upload.Succeeded)
         {
-            return MediaService.Refused<AttachmentSummary>(tooLarge);
+            return Result<AttachmentSummary>.From(upload);
         }
 
-        var bytes = await MediaService.ReadLimitedAsync(content, limit, ct);
-        if (bytes is null)
-        {
-            return MediaService.Refused<AttachmentSummary>(tooLarge);
-        }
-
-        if (bytes.Length == 0)
-        {
-            return MediaService.Refused<AttachmentSummary>("Chưa chọn tệp văn bản, hoặc tệp rỗng.");
-        }
-
-        var extension = UploadName.SentExtension(fileName);
-        var claimed = FileSignatures.TypeOfExtension(extension);
-        var kind = FileSignatures.SniffDocument(bytes);
-        if (kind is null)
-        {
-            logger.LogWarning("Document upload {FileName} by {UserName} refused: content matches no accepted document type", name, userName);
-            return MediaService.Refused<AttachmentSummary>(claimed is null
-                ? $"Tệp “{name}” không được nhận. Chỉ nhận văn bản {AcceptedTypesText}."
-                : $"Nội dung tệp “{name}” không phải là tệp {claimed.DisplayName} như phần mở rộng {extension} cho biết (hoặc tệp có macro). Hãy mở và lưu lại tệp rồi tải lên.");
-        }
-
-        var type = FileSignatures.TypeOf(kind.Value);
-        if (extension.Length > 0 && claimed?.Kind != kind)
-        {
-            logger.LogWarning("Document upload {FileName} by {UserName} refused: content is {Kind}, name says {Extension}", name, userName, kind, extension);
-            return MediaService.Refused<AttachmentSummary>($"Tệp “{name}” thực chất là tệp {type.DisplayName} ({type.Extension}) chứ không phải {extension}. Hãy đổi đúng phần mở rộng rồi tải lại.");
-        }
-
+        var (bytes, type) = upload.Value;
         name = UploadName.For(fileName, type.Extension);
         var now = clock.GetUtcNow().UtcDateTime;
         var storedName = $"{now:yyyy}/{now:MM}/{Guid.NewGuid():N}";

@@ -31,6 +31,7 @@ public static class MediaPaths
         string.Join(", ", ParseWidths(widths).Select(w => $"{RenditionUrl(storedName, w)} {w}w"));
 
     /// <summary>An attachment's download URL: documents are never static files, they go out through
-    /// <c>AttachmentsController</c> with Content-Disposition: attachment and nosniff.</summary>
-    public static string AttachmentUrl(int attachmentId) => "/van-ban/" + attachmentId;
+    /// <c>AttachmentsController</c> with Content-Disposition: attachment and nosniff. (Until the documents library took
+    /// <c>/van-ban</c> they lived at <c>/van-ban/{id}</c>, which now redirects here for good.)</summary>
+    public static string AttachmentUrl(int attachmentId) => "/tep-dinh-kem/" + attachmentId;
 }

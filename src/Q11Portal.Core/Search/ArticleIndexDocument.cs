@@ -64,6 +64,11 @@ public static class ArticleIndexDocument
             }
         }
 
+        foreach (var key in DocumentReferenceQueries.IndexKeys(title, summary, body))
+        {
+            document.Add(new StringField(DocumentReferenceQueries.Field, key, Field.Store.NO));
+        }
+
         if (a.SourceId is not null)
         {
             document.Add(new StringField(SearchFields.SourceId, a.SourceId, Field.Store.YES));

@@ -42,7 +42,7 @@ public static class MatchQueryBuilder
     internal static Query? Build(string normalizedQuery, IReadOnlyList<(string Number, float Weight, string ShortNumber)> references, IndexReader? reader)
     {
         var tokens = VietnameseTokens.Analyze(normalizedQuery);
-        var shortNumbers = DocumentReferenceQueries.ShortNumbers(references);
+        var shortNumbers = DocumentReferenceQueries.ShortNumbers(normalizedQuery, references);
         var frequency = reader is null ? null : BodyFrequencies(reader);
         var single = frequency is null ? [] : QuerySegmentation.SingleSyllableWords(tokens, frequency);
         var terms = tokens
@@ -86,6 +86,8 @@ public static class MatchQueryBuilder
                 query.Add(perField, Occur.SHOULD);
             }
         }
+
+        DocumentReferenceQueries.AddReferences(query, normalizedQuery);
 
         // A query that names a subject ("nồng độ cồn", "Nghị định 100/2019/NĐ-CP", "làm theo Bác") also brings
         // articles on that subject, below those with the words themselves.

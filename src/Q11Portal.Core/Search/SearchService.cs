@@ -44,7 +44,7 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
             var textQuery = IndexVisibility.VisibleOnly(highlightQuery, now);
             var wanted = Math.Min(page * pageSize, MaxResults);
             var collector = TopScoreDocCollector.Create(Math.Max(1, wanted), docsScoredInOrder: false);
-            var conflicting = DocumentReferenceQueries.ConflictingDocuments(references);
+            var conflicting = DocumentReferenceQueries.ConflictingDocuments(query, references, searcher.IndexReader);
             searcher.Search(textQuery, filter, conflicting is null
                 ? collector
                 : new DemotingCollector(collector, conflicting, DocumentReferenceQueries.ConflictingDocumentBoost));

@@ -12,7 +12,7 @@ namespace Q11Portal.Web.Controllers;
 /// out: always as an attachment, never sniffed or rendered inline by the browser.</summary>
 public sealed class AttachmentsController(AttachmentService attachments) : Controller
 {
-    [HttpGet("van-ban/{id:int}")]
+    [HttpGet("tep-dinh-kem/{id:int}")]
     public async Task<IActionResult> Download(int id, CancellationToken ct)
     {
         var role = Roles.All.Reverse().FirstOrDefault(User.IsInRole);

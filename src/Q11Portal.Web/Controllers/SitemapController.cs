@@ -87,6 +87,7 @@ public sealed class SitemapController(SyndicationService syndication, PublicUrls
             .Append("Allow: /\n")
             .Append('\n')
             .Append("Sitemap: ").Append(urls.Absolute(Request, "/sitemap.xml")).Append('\n')
+            .Append("Sitemap: ").Append(urls.Absolute(Request, "/sitemap-van-ban.xml")).Append('\n')
             .ToString();
         Response.Headers.CacheControl = "public, max-age=3600";
         return Content(text, "text/plain; charset=utf-8");

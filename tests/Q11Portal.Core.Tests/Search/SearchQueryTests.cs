@@ -114,7 +114,7 @@ public sealed class SearchQueryTests
     }
 
     /// <summary>Adds published articles (one category) and indexes them one by one, as the newsroom does.</summary>
-    private static async Task<List<int>> AddAsync(SearchTestHost host, params (string Title, string Summary, DateTime PublishedAtUtc)[] stories)
+    internal static async Task<List<int>> AddAsync(SearchTestHost host, params (string Title, string Summary, DateTime PublishedAtUtc)[] stories)
     {
         await using var scope = host.Scope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();

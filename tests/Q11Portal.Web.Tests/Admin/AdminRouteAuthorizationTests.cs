@@ -28,6 +28,7 @@ public sealed class AdminRouteAuthorizationTests
         ["ArticleAttachments.*"] = Roles.Reporter,
         ["Reports.*"] = Roles.Reporter,
         ["Topics.*"] = Roles.Editor,
+        ["Documents.*"] = Roles.Editor,
         ["Comments.*"] = Roles.Admin,
         ["Audit.Index"] = Roles.Admin,
         // The newsroom, action by action: any staff member writes; what they may do to a given article is the

@@ -47,10 +47,10 @@ public sealed class AttachmentAccessHttpTests
         var editor = await Staff.SignedInAsync(app, Roles.Editor);
         var (_, draft) = await AddAsync(app, authorEmail, ArticleStatus.Draft, "nhap.pdf");
 
-        Assert.Equal(HttpStatusCode.OK, (await author.GetAsync($"/van-ban/{draft}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync($"/van-ban/{draft}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await otherReporter.GetAsync($"/van-ban/{draft}", Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/van-ban/{draft}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await author.GetAsync($"/tep-dinh-kem/{draft}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync($"/tep-dinh-kem/{draft}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherReporter.GetAsync($"/tep-dinh-kem/{draft}", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/tep-dinh-kem/{draft}", Ct)).StatusCode);
     }
 
     [Fact]
@@ -61,15 +61,15 @@ public sealed class AttachmentAccessHttpTests
         var client = app.CreateClient();
         var editor = await Staff.SignedInAsync(app, Roles.Editor);
 
-        var response = await client.GetAsync($"/van-ban/{id}", Ct);
-        var staff = await editor.GetAsync($"/van-ban/{id}", Ct);
+        var response = await client.GetAsync($"/tep-dinh-kem/{id}", Ct);
+        var staff = await editor.GetAsync($"/tep-dinh-kem/{id}", Ct);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             await db.Articles.Where(a => a.Id == articleId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ArticleStatus.Unpublished), Ct);
         }
 
-        var afterUnpublish = await client.GetAsync($"/van-ban/{id}", Ct);
+        var afterUnpublish = await client.GetAsync($"/tep-dinh-kem/{id}", Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var cache = response.Headers.CacheControl!;
@@ -93,7 +93,7 @@ public sealed class AttachmentAccessHttpTests
             await db.Attachments.Where(a => a.Id == id).ExecuteUpdateAsync(s => s.SetProperty(a => a.FileName, "CON"), Ct);
         }
 
-        var response = await app.CreateClient().GetAsync($"/van-ban/{id}", Ct);
+        var response = await app.CreateClient().GetAsync($"/tep-dinh-kem/{id}", Ct);
 
         var disposition = response.Content.Headers.ContentDisposition!;
         Assert.Equal("tep-con.pdf", disposition.FileName!.Trim('"'));

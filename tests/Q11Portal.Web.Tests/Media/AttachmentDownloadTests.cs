@@ -36,9 +36,9 @@ public sealed class AttachmentDownloadTests
         var client = app.CreateClient();
         var (published, draft) = await SeedAsync(app.Services);
 
-        var response = await client.GetAsync($"/van-ban/{published}", Ct);
-        var hidden = await client.GetAsync($"/van-ban/{draft}", Ct);
-        var missing = await client.GetAsync("/van-ban/999999", Ct);
+        var response = await client.GetAsync($"/tep-dinh-kem/{published}", Ct);
+        var hidden = await client.GetAsync($"/tep-dinh-kem/{draft}", Ct);
+        var missing = await client.GetAsync("/tep-dinh-kem/999999", Ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);

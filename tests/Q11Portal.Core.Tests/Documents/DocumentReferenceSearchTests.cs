@@ -1,0 +1,80 @@
+using Microsoft.Extensions.DependencyInjection;
+using Q11Portal.Core.Search;
+using Q11Portal.Core.Tests.Search;
+
+namespace Q11Portal.Core.Tests.Documents;
+
+/// <summary>A reference in any written form finds the articles on that document first; an article on a document with
+/// the same number but another kind or issuer ranks lower and is still found.</summary>
+public sealed class DocumentReferenceSearchTests
+{
+    private static readonly DateTime Start = new(2026, 6, 1, 3, 0, 0, DateTimeKind.Utc);
+
+    [Theory]
+    [InlineData("Chỉ thị 05")]
+    [InlineData("chi thi 05")]
+    [InlineData("Chỉ thị số 05")]
+    [InlineData("chi thi so 05")]
+    [InlineData("CT 05")]
+    [InlineData("ct 05")]
+    [InlineData("05-CT/TW")]
+    [InlineData("05/CT-TW")]
+    [InlineData("05/ct-tw")]
+    [InlineData("Chỉ thị số 05-CT/TW")]
+    [InlineData("chi thi 05/ct-tw")]
+    [InlineData("ct 05 học tập")]
+    public async Task Search_DirectiveInAnyForm_RanksItFirst_OtherKindAndIssuerBelowButFound(string query)
+    {
+        await using var host = await SearchTestHost.CreateAsync();
+        var ids = await AddAsync(host,
+            // Newest first and full of the query's words: without the reference as one unit they would come first.
+            ("Phường 5 triển khai Chỉ thị số 05/CT-UBND", "Chỉ thị 05 của phường về lòng đường; chỉ thị số 05 giao các tổ học tập, kiểm tra.", Start.AddDays(-1)),
+            ("Nghị quyết 05-NQ/TW về học tập", "Chi bộ học tập Nghị quyết số 05-NQ/TW, chỉ thị của cấp trên và các văn bản số 05.", Start.AddDays(-2)),
+            ("Đảng bộ phường 7 sơ kết học tập và làm theo Bác", "Đảng bộ phường sơ kết thực hiện Chỉ thị 05-CT/TW của Bộ Chính trị.", Start.AddDays(-5)),
+            ("Lễ hội đường sách", "Đường sách mở cửa dịp cuối tuần.", Start.AddDays(-3)));
+        var (ward, resolution, directive, unrelated) = (ids[0], ids[1], ids[2], ids[3]);
+
+        var hits = host.Services.GetRequiredService<SearchService>().Search(new SearchRequest(query)).Hits.Select(h => h.Id).ToList();
+
+        Assert.Equal(directive, hits[0]);
+        Assert.Contains(ward, hits);
+        Assert.DoesNotContain(unrelated, hits);
+        if (hits.Contains(resolution))
+        {
+            Assert.True(hits.IndexOf(resolution) > 0);
+        }
+    }
+
+    [Theory]
+    [InlineData("Kết luận số 01-KL/TW")]
+    [InlineData("ket luan 01")]
+    [InlineData("KL 01")]
+    [InlineData("01/KL-TW")]
+    public async Task Search_ConclusionWrittenWithoutItsSymbol_FindsTheArticleThatSpellsIt(string query)
+    {
+        await using var host = await SearchTestHost.CreateAsync();
+        var ids = await AddAsync(host,
+            ("Sơ kết thực hiện 01-KL/TW", "Quận ủy sơ kết ba năm thực hiện văn bản của Bộ Chính trị.", Start.AddDays(-4)),
+            ("Quyết định số 01-QĐ/QU về nhân sự", "Quận ủy ban hành quyết định 01 kết luận việc kiểm tra.", Start.AddDays(-1)));
+
+        var hits = host.Services.GetRequiredService<SearchService>().Search(new SearchRequest(query)).Hits.Select(h => h.Id).ToList();
+
+        Assert.Equal(ids[0], hits[0]);
+    }
+
+    [Fact]
+    public async Task Search_ReferenceWithIssuer_DemotesTheSameKindFromAnotherIssuer()
+    {
+        await using var host = await SearchTestHost.CreateAsync();
+        var ids = await AddAsync(host,
+            ("Phường triển khai Quyết định 500/QĐ-UBND", "Quyết định 500 của phường về chỉnh trang đô thị, quyết định số 500.", Start.AddDays(-1)),
+            ("Sơ kết Quyết định số 500-QĐ/QU", "Sơ kết thực hiện tiêu chí làm theo Bác.", Start.AddDays(-6)));
+
+        var hits = host.Services.GetRequiredService<SearchService>().Search(new SearchRequest("quyet dinh 500/qd-qu")).Hits.Select(h => h.Id).ToList();
+
+        Assert.Equal([ids[1], ids[0]], hits);
+    }
+
+    private static Task<List<int>> AddAsync(SearchTestHost host, params (string Title, string Summary, DateTime PublishedAtUtc)[] stories) =>
+        SearchQueryTests.AddAsync(host, stories);
+}
