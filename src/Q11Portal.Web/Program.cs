@@ -10,6 +10,9 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    // Run from a build (not a publish) in any environment, the precompressed static assets live under obj/: the
+    // build's manifest says where (a published site has no such manifest and this does nothing).
+    builder.WebHost.UseStaticWebAssets();
 
     builder.Services.AddSerilog((services, lc) => lc
         .ReadFrom.Configuration(builder.Configuration)
