@@ -54,22 +54,22 @@ public static class StaticAssetsAndCompression
         var assets = endpoints.MapStaticAssets();
         assets.Add(builder =>
         {
-            var versioned = builder is RouteEndpointBuilder route && IsVersionedRoute(route);
-            var inner = builder.RequestDelegate;
-            if (versioned || inner is null)
+            if (builder is not RouteEndpointBuilder route || route.Metadata.OfType<StaticAssetDescriptor>().FirstOrDefault() is not { } descriptor
+                || builder.RequestDelegate is not { } inner)
             {
                 return;
             }
 
-            // The plain URL (no fingerprint): the framework sends "no-cache"; a short lifetime spares readers a
-            // revalidation on every page while a deployment still reaches them within the hour.
+            // Said here rather than left to the manifest: a build's manifest (a Release build run in place, the tests)
+            // marks every route "no-cache", a publish's only the plain ones.
+            var cacheControl = IsFingerprinted(descriptor) ? VersionedCacheControl : UnversionedCacheControl;
             builder.RequestDelegate = context =>
             {
                 context.Response.OnStarting(() =>
                 {
-                    if (context.Response.StatusCode == StatusCodes.Status200OK && string.IsNullOrEmpty(context.Request.QueryString.Value))
+                    if (context.Response.StatusCode is StatusCodes.Status200OK or StatusCodes.Status304NotModified)
                     {
-                        context.Response.Headers.CacheControl = $"public, max-age={(int)UnversionedLifetime.TotalSeconds}";
+                        context.Response.Headers.CacheControl = cacheControl;
                     }
 
                     return Task.CompletedTask;
@@ -80,11 +80,15 @@ public static class StaticAssetsAndCompression
         return endpoints;
     }
 
-    /// <summary>A fingerprinted route of MapStaticAssets ("css/site.{fingerprint}.css"): the framework already
-    /// answers it with <c>immutable</c>.</summary>
-    private static bool IsVersionedRoute(RouteEndpointBuilder route) =>
-        route.Metadata.OfType<StaticAssetDescriptor>().FirstOrDefault() is { } descriptor
-        && descriptor.ResponseHeaders.Any(h => h.Name == HeaderNames.CacheControl && h.Value.Contains("immutable", StringComparison.Ordinal));
+    private const string VersionedCacheControl = "public, max-age=31536000, immutable";
+
+    private static readonly string UnversionedCacheControl = $"public, max-age={(int)UnversionedLifetime.TotalSeconds}";
+
+    /// <summary>"css/site.{fingerprint}.css": the route differs from the file's own path, which the framework keeps as
+    /// the endpoint's "label".</summary>
+    private static bool IsFingerprinted(StaticAssetDescriptor descriptor) =>
+        descriptor.Properties.FirstOrDefault(p => p.Name == "label") is { } label
+        && !string.Equals(label.Value, descriptor.Route, StringComparison.Ordinal);
 }
 
 /// <summary>The framework's choice of what to compress, minus what could leak a secret over HTTPS (BREACH): answers to
