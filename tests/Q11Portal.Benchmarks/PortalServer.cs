@@ -34,6 +34,8 @@ public sealed class PortalServer : WebApplicationFactory<Program>
             ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Warning",
             ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"] = "Warning",
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(options.DataDirectory, "logs", "bench-.log"),
+            // Production refuses to start without the public address; links in the pages are not followed here.
+            ["PublicSite:BaseUrl"] = "http://127.0.0.1",
         };
         foreach (var (key, value) in options.Settings.Concat(scenarioSettings ?? new Dictionary<string, string?>()))
         {

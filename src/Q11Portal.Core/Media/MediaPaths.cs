@@ -5,7 +5,7 @@ namespace Q11Portal.Core.Media;
 /// WebP beside it; pages also offer a small WebP (<see cref="ThumbnailWidth"/>) for thumbnails. A WebP that is not on
 /// disk yet (media from before WebP, the thumbnail) is made from the JPEG on its first request
 /// (<see cref="WebpRenditions"/>).</summary>
-public static class MediaPaths
+public static partial class MediaPaths
 {
     public const string UrlPrefix = "/media/";
     public static readonly int[] StandardWidths = [480, 800, 1200];
@@ -55,4 +55,17 @@ public static class MediaPaths
     /// <summary>An attachment's download URL: documents are never static files, they go out through
     /// <c>AttachmentsController</c> with Content-Disposition: attachment and nosniff.</summary>
     public static string AttachmentUrl(int attachmentId) => "/van-ban/" + attachmentId;
+
+    /// <summary>Reads a JPEG rendition's address ("/media/2024/06/3f2a…-800.jpg") back into its stored name and width;
+    /// false for any other address (another host, another file).</summary>
+    public static bool TryParseRenditionUrl(string? url, out string storedName, out int width)
+    {
+        var match = url is null ? null : RenditionUrlPattern().Match(url);
+        storedName = match is { Success: true } ? match.Groups["stem"].Value : string.Empty;
+        width = match is { Success: true } ? int.Parse(match.Groups["width"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        return match is { Success: true };
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^/media/(?<stem>[A-Za-z0-9_\-/]+)-(?<width>[1-9][0-9]{1,4})\.jpg$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex RenditionUrlPattern();
 }

@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Q11Portal.Core.Articles;
@@ -34,7 +33,7 @@ public static class ImageSlots
     public const string SidebarHalf = "(min-width: 1024px) 143px, calc(50vw - 33px)";
 }
 
-public static partial class ImageHtml
+public static class ImageHtml
 {
     /// <summary>A &lt;picture&gt;: every WebP rendition first, then the JPEG &lt;img&gt; with every rendition in srcset, its
     /// intrinsic size (no layout shift) and lazy loading unless it is the page's main picture (which is fetched first).</summary>
@@ -57,19 +56,13 @@ public static partial class ImageHtml
     {
         var encoder = HtmlEncoder.Default;
         var img = $"<img src=\"{encoder.Encode(url)}\" alt=\"{encoder.Encode(alt)}\" loading=\"lazy\" decoding=\"async\" width=\"{width}\" height=\"{height}\">";
-        var match = PortalRendition().Match(url);
-        if (!match.Success)
+        if (!MediaPaths.TryParseRenditionUrl(url, out var stem, out var jpegWidth))
         {
             return new HtmlString(img);
         }
 
-        var stem = match.Groups["stem"].Value;
-        var jpegWidth = int.Parse(match.Groups["width"].Value, System.Globalization.CultureInfo.InvariantCulture);
         var widths = MediaPaths.WebpWidths(jpegWidth.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var srcset = string.Join(", ", widths.Select(w => $"{MediaPaths.UrlPrefix}{stem}-{w}.webp {w}w"));
         return new HtmlString($"<picture><source type=\"image/webp\" srcset=\"{encoder.Encode(srcset)}\" sizes=\"{encoder.Encode(sizes)}\">{img}</picture>");
     }
-
-    [GeneratedRegex(@"^/media/(?<stem>[A-Za-z0-9_\-/]+)-(?<width>[1-9][0-9]{1,4})\.jpg$", RegexOptions.CultureInvariant)]
-    private static partial Regex PortalRendition();
 }

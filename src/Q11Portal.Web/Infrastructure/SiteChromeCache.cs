@@ -1,10 +1,10 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Q11Portal.Core.Articles;
 using Q11Portal.Core.Categories;
 using Q11Portal.Core.Data;
+using Q11Portal.Core.Media;
 using Q11Portal.Core.Sidebar;
 
 namespace Q11Portal.Web.Infrastructure;
@@ -17,7 +17,7 @@ public sealed record SidebarChrome(IReadOnlyList<SidebarBlockView> Blocks, IRead
 /// time; now they are kept in memory (two small entries) for <see cref="Lifetime"/> at most, and dropped at once when
 /// articles change (<see cref="IArticleChangeObserver"/>) or after any change in the admin area of this node. The
 /// lifetime bounds what another node's admin change or a block's start/end time can take to show.</summary>
-public sealed partial class SiteChromeCache(IMemoryCache cache, IServiceScopeFactory scopes)
+public sealed class SiteChromeCache(IMemoryCache cache, IServiceScopeFactory scopes)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
@@ -66,9 +66,8 @@ public sealed partial class SiteChromeCache(IMemoryCache cache, IServiceScopeFac
     {
         var blocks = await services.GetRequiredService<SidebarService>().GetActiveBlocksAsync(ct);
         var stems = blocks.SelectMany(b => b.Items)
-            .Select(i => i.ImageUrl is null ? null : PortalRendition().Match(i.ImageUrl))
-            .Where(m => m is { Success: true })
-            .Select(m => m!.Groups["stem"].Value)
+            .Select(i => MediaPaths.TryParseRenditionUrl(i.ImageUrl, out var name, out _) ? name : null)
+            .OfType<string>()
             .Distinct().ToList();
         var sizes = new Dictionary<string, (int Width, int Height)>(StringComparer.Ordinal);
         if (stems.Count > 0)
@@ -79,11 +78,10 @@ public sealed partial class SiteChromeCache(IMemoryCache cache, IServiceScopeFac
                 .ToListAsync(ct);
             foreach (var item in blocks.SelectMany(b => b.Items).Where(i => i.ImageUrl is not null))
             {
-                var match = PortalRendition().Match(item.ImageUrl!);
-                var file = match.Success ? media.FirstOrDefault(m => m.StoredName == match.Groups["stem"].Value) : null;
+                var file = MediaPaths.TryParseRenditionUrl(item.ImageUrl, out var name, out var shown)
+                    ? media.FirstOrDefault(m => m.StoredName == name) : null;
                 if (file is { Width: > 0 })
                 {
-                    var shown = int.Parse(match.Groups["width"].Value, System.Globalization.CultureInfo.InvariantCulture);
                     sizes[item.ImageUrl!] = (shown, (int)Math.Round(file.Height * (shown / (double)file.Width)));
                 }
             }
@@ -91,9 +89,6 @@ public sealed partial class SiteChromeCache(IMemoryCache cache, IServiceScopeFac
 
         return new SidebarChrome(blocks, sizes);
     }
-
-    [GeneratedRegex(@"^/media/(?<stem>[A-Za-z0-9_\-/]+)-(?<width>[1-9][0-9]{1,4})\.jpg$", RegexOptions.CultureInvariant)]
-    private static partial Regex PortalRendition();
 }
 
 /// <summary>Articles changed (this node's edits at once, other nodes' through the index sync): the menu and sidebar

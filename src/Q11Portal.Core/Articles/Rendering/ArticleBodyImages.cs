@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Q11Portal.Core.Data;
@@ -11,7 +10,7 @@ namespace Q11Portal.Core.Articles.Rendering;
 /// ("/media/…-800.jpg") gets its intrinsic width and height (the page does not move while it loads), every JPEG
 /// rendition in srcset with the body column's sizes, lazy loading, and a WebP &lt;source&gt; in a &lt;picture&gt;. An
 /// image the library does not know keeps its address and only loads lazily. One query per body, by stored name.</summary>
-public sealed partial class ArticleBodyImages(PortalDbContext db) : IArticleBodyTransform
+public sealed class ArticleBodyImages(PortalDbContext db) : IArticleBodyTransform
 {
     /// <summary>The body column's width (site.css): 778 px on a wide screen, the window less sidebar and padding from
     /// 1024 px, the window less 66 px of padding below.</summary>
@@ -28,9 +27,9 @@ public sealed partial class ArticleBodyImages(PortalDbContext db) : IArticleBody
         }
 
         var renditions = images
-            .Select(img => (Element: img, Match: PortalRendition().Match(img.GetAttribute("src") ?? string.Empty)))
+            .Select(img => (Element: img, Known: MediaPaths.TryParseRenditionUrl(img.GetAttribute("src"), out var name, out var width), Name: name, Width: width))
             .ToList();
-        var storedNames = renditions.Where(r => r.Match.Success).Select(r => r.Match.Groups["stem"].Value).Distinct().ToList();
+        var storedNames = renditions.Where(r => r.Known).Select(r => r.Name).Distinct().ToList();
         var media = storedNames.Count == 0
             ? []
             : await db.MediaFiles.AsNoTracking()
@@ -38,16 +37,15 @@ public sealed partial class ArticleBodyImages(PortalDbContext db) : IArticleBody
                 .Select(m => new { m.StoredName, m.Widths, m.Width, m.Height })
                 .ToDictionaryAsync(m => m.StoredName, StringComparer.Ordinal, ct);
 
-        foreach (var (img, match) in renditions)
+        foreach (var (img, known, name, shownWidth) in renditions)
         {
             img.SetAttribute("loading", "lazy");
             img.SetAttribute("decoding", "async");
-            if (!match.Success || !media.TryGetValue(match.Groups["stem"].Value, out var file) || file.Width <= 0)
+            if (!known || !media.TryGetValue(name, out var file) || file.Width <= 0)
             {
                 continue;
             }
 
-            var shownWidth = int.Parse(match.Groups["width"].Value, CultureInfo.InvariantCulture);
             img.SetAttribute("width", shownWidth.ToString(CultureInfo.InvariantCulture));
             img.SetAttribute("height", ((int)Math.Round(file.Height * (shownWidth / (double)file.Width))).ToString(CultureInfo.InvariantCulture));
             img.SetAttribute("srcset", MediaPaths.SrcSet(file.StoredName, file.Widths));
@@ -71,7 +69,4 @@ public sealed partial class ArticleBodyImages(PortalDbContext db) : IArticleBody
         picture.AppendChild(source);
         picture.AppendChild(img);
     }
-
-    [GeneratedRegex(@"^/media/(?<stem>[A-Za-z0-9_\-/]+)-(?<width>[1-9][0-9]{1,4})\.jpg$", RegexOptions.CultureInvariant)]
-    private static partial Regex PortalRendition();
 }
