@@ -10,6 +10,15 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateLogger();
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    // Run from a build (not a publish) in any environment, the precompressed static assets live under obj/: the
+    // build's manifest says where (a published site has no such manifest and this does nothing).
+    builder.WebHost.UseStaticWebAssets();
+    // Outside Development such a build must serve like a publish: no re-reading of changed files, no "not in the
+    // manifest" warning for every request of a file written at run time, the manifest's own cache headers.
+    if (!builder.Environment.IsDevelopment() && builder.Configuration["ReloadStaticAssetsAtRuntime"] is null)
+    {
+        builder.Configuration["ReloadStaticAssetsAtRuntime"] = "false";
+    }
 
     builder.Services.AddSerilog((services, lc) => lc
         .ReadFrom.Configuration(builder.Configuration)

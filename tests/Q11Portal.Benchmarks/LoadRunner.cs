@@ -29,7 +29,8 @@ public sealed class LoadRunner(int connections, TimeSpan duration, TimeSpan warm
     /// <summary>A safety cap so a mistake cannot turn into an unbounded flood.</summary>
     public const long MaxRequests = 5_000_000;
 
-    public async Task<LoadResult> RunAsync(string name, string baseUrl, Func<Random, string> nextPath, CancellationToken ct)
+    public async Task<LoadResult> RunAsync(string name, string baseUrl, Func<Random, string> nextPath, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? headers = null)
     {
         var baseUri = new Uri(baseUrl);
         if (!IPAddress.TryParse(baseUri.Host, out var address) || !IPAddress.IsLoopback(address))
@@ -47,6 +48,10 @@ public sealed class LoadRunner(int connections, TimeSpan duration, TimeSpan warm
         using var client = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(30) };
         // A reader's browser, not a bot: without it the view counter would (rightly) skip every request.
         client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", BrowserUserAgent);
+        foreach (var (header, value) in headers ?? new Dictionary<string, string>())
+        {
+            client.DefaultRequestHeaders.TryAddWithoutValidation(header, value);
+        }
 
         // The first request of each path shape must succeed: measuring 404 pages would be meaningless.
         using (var probe = await client.GetAsync(nextPath(new Random(0)), ct))

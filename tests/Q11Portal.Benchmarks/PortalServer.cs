@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Q11Portal.Benchmarks;
@@ -12,14 +13,20 @@ public sealed class PortalServer : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> settings;
 
-    private PortalServer(IReadOnlyDictionary<string, string?> settings)
+    private readonly bool bypassOutputCache;
+
+    private PortalServer(IReadOnlyDictionary<string, string?> settings, bool bypassOutputCache)
     {
         this.settings = settings;
+        this.bypassOutputCache = bypassOutputCache;
     }
 
     public string BaseUrl { get; private set; } = string.Empty;
 
-    public static PortalServer Start(BenchmarkOptions options, IReadOnlyDictionary<string, string?>? scenarioSettings = null)
+    /// <summary>The portal's wwwroot on disk (src/Q11Portal.Web/wwwroot).</summary>
+    public string WebRoot => Services.GetRequiredService<IWebHostEnvironment>().WebRootPath;
+
+    public static PortalServer Start(BenchmarkOptions options, IReadOnlyDictionary<string, string?>? scenarioSettings = null, bool bypassOutputCache = false)
     {
         var settings = new Dictionary<string, string?>(BenchmarkData.DatabaseSettings(options))
         {
@@ -27,13 +34,15 @@ public sealed class PortalServer : WebApplicationFactory<Program>
             ["Serilog:MinimumLevel:Override:Microsoft.AspNetCore"] = "Warning",
             ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore"] = "Warning",
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(options.DataDirectory, "logs", "bench-.log"),
+            // Production refuses to start without the public address; links in the pages are not followed here.
+            ["PublicSite:BaseUrl"] = "http://127.0.0.1",
         };
         foreach (var (key, value) in options.Settings.Concat(scenarioSettings ?? new Dictionary<string, string?>()))
         {
             settings[key] = value;
         }
 
-        var server = new PortalServer(settings);
+        var server = new PortalServer(settings, bypassOutputCache);
         server.UseKestrel(0);
         server.StartServer();
         server.BaseUrl = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
@@ -65,5 +74,19 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         }
 
         builder.UseUrls("http://127.0.0.1:0");
+        if (bypassOutputCache)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<Microsoft.AspNetCore.OutputCaching.IOutputCacheStore, MissingOutputCacheStore>());
+        }
+    }
+
+    /// <summary>An output cache store that never has the page: the cache-bypassed measurements render every request.</summary>
+    private sealed class MissingOutputCacheStore : Microsoft.AspNetCore.OutputCaching.IOutputCacheStore
+    {
+        public ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+        public ValueTask<byte[]?> GetAsync(string key, CancellationToken cancellationToken) => ValueTask.FromResult<byte[]?>(null);
+
+        public ValueTask SetAsync(string key, byte[] value, string[]? tags, TimeSpan validFor, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 }

@@ -10,14 +10,16 @@ public static partial class WrkRunner
 {
     public static bool IsInstalled => File.Exists("/usr/bin/wrk") || File.Exists("/usr/local/bin/wrk");
 
-    public static async Task<LoadResult> RunAsync(string name, string baseUrl, IReadOnlyList<string> paths, int connections, TimeSpan duration, CancellationToken ct)
+    public static async Task<LoadResult> RunAsync(string name, string baseUrl, IReadOnlyList<string> paths, int connections, TimeSpan duration, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? headers = null)
     {
+        var extraHeaders = string.Concat((headers ?? new Dictionary<string, string>()).Select(h => $"wrk.headers[\"{h.Key}\"] = \"{h.Value}\"\n"));
         var script = Path.Combine(Path.GetTempPath(), $"q11-bench-{Guid.NewGuid():N}.lua");
         var lines = paths.Select(p => "  \"" + p.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\",");
         await File.WriteAllTextAsync(script,
             "paths = {\n" + string.Join("\n", lines) + "\n}\n" +
             "math.randomseed(1)\n" +
-            "wrk.headers[\"User-Agent\"] = \"" + LoadRunner.BrowserUserAgent + "\"\n" +
+            "wrk.headers[\"User-Agent\"] = \"" + LoadRunner.BrowserUserAgent + "\"\n" + extraHeaders +
             "request = function() return wrk.format(\"GET\", paths[math.random(#paths)]) end\n", ct);
         try
         {

@@ -2,12 +2,15 @@ using Q11Portal.Core.Media;
 
 namespace Q11Portal.Core.Articles;
 
-/// <summary>An image as pages render it: renditions "{StoredName}-{width}.jpg" for each of <see cref="Widths"/>.</summary>
+/// <summary>An image as pages render it: renditions "{StoredName}-{width}.jpg" for each of <see cref="Widths"/>, and
+/// WebP ones (<see cref="MediaPaths.WebpWidths"/>).</summary>
 public sealed record ImageRef(string StoredName, string Widths, int Width, int Height, string AltText)
 {
     public string Src(int maxWidth = 800) => MediaPaths.RenditionUrl(StoredName, MediaPaths.PickWidth(Widths, maxWidth));
 
     public string SrcSet => MediaPaths.SrcSet(StoredName, Widths);
+
+    public string WebpSrcSet => MediaPaths.WebpSrcSet(StoredName, Widths);
 }
 
 public sealed record CategoryRef(int Id, string Name, string Slug);

@@ -14,6 +14,7 @@ public static class ArticlesServiceCollectionExtensions
         services.AddSingleton<ArticleHtmlSanitizer>();
         services.AddScoped<ArticleService>();
         services.AddScoped<Rendering.ArticleBodyRenderer>();
+        services.AddScoped<Rendering.IArticleBodyTransform, Rendering.ArticleBodyImages>();
         services.AddScoped<ArticleSlugs>();
         return services;
     }

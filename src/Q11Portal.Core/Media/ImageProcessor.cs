@@ -14,10 +14,10 @@ public sealed record ImageHeader(ImageFormat Format, int Width, int Height, SKEn
             : (Width, Height);
 }
 
-/// <summary>One re-encoded JPEG rendition of an upload.</summary>
-public sealed record ImageRendition(int Width, int Height, byte[] Jpeg);
+/// <summary>One re-encoded rendition of an upload, as JPEG (every browser) and WebP (smaller, what pages offer first).</summary>
+public sealed record ImageRendition(int Width, int Height, byte[] Jpeg, byte[] Webp);
 
-/// <summary>Reads image headers and makes JPEG renditions with SkiaSharp. Re-encoding keeps pixels only: EXIF, GPS,
+/// <summary>Reads image headers and makes JPEG and WebP renditions with SkiaSharp. Re-encoding keeps pixels only: EXIF, GPS,
 /// comments and anything appended to the file are gone. Stateless and thread-safe.</summary>
 public sealed class ImageProcessor
 {
@@ -42,7 +42,7 @@ public sealed class ImageProcessor
     }
 
     /// <summary>Decodes the first frame, applies the EXIF orientation, flattens transparency on white and encodes one
-    /// JPEG per width (never wider than the photo). Null when the pixel data is damaged or incomplete.</summary>
+    /// JPEG and one WebP per width (never wider than the photo). Null when the pixel data is damaged or incomplete.</summary>
     public IReadOnlyList<ImageRendition>? Render(byte[] content, IReadOnlyList<int> widths, int quality)
     {
         using var data = SKData.CreateCopy(content);
@@ -72,10 +72,41 @@ public sealed class ImageProcessor
 
             using var image = SKImage.FromBitmap(resized);
             using var jpeg = image.Encode(SKEncodedImageFormat.Jpeg, quality);
-            renditions.Add(new ImageRendition(w, h, jpeg.ToArray()));
+            using var webp = image.Encode(SKEncodedImageFormat.Webp, quality);
+            renditions.Add(new ImageRendition(w, h, jpeg.ToArray(), webp.ToArray()));
         }
 
         return renditions;
+    }
+
+    /// <summary>A WebP of at most <paramref name="width"/> pixels across made from a stored rendition (a JPEG of the
+    /// portal's own making). Null when the file cannot be decoded.</summary>
+    public byte[]? EncodeWebp(byte[] rendition, int width, int quality)
+    {
+        using var data = SKData.CreateCopy(rendition);
+        using var codec = SKCodec.Create(data);
+        if (codec is null)
+        {
+            return null;
+        }
+
+        using var decoded = Decode(codec, width);
+        if (decoded is null)
+        {
+            return null;
+        }
+
+        var w = Math.Min(width, decoded.Width);
+        var h = Math.Max(1, (int)Math.Round(decoded.Height * (w / (double)decoded.Width)));
+        using var resized = w == decoded.Width ? decoded.Copy() : decoded.Resize(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul), new SKSamplingOptions(SKCubicResampler.Mitchell));
+        if (resized is null)
+        {
+            return null;
+        }
+
+        using var image = SKImage.FromBitmap(resized);
+        using var webp = image.Encode(SKEncodedImageFormat.Webp, quality);
+        return webp?.ToArray();
     }
 
     /// <summary>Widths to render for a photo of the given displayed width: the standard widths below it, and the photo's own

@@ -97,6 +97,9 @@ public sealed class MediaService(
                 var path = RenditionPath(storedName, rendition.Width);
                 await WriteAtomicallyAsync(path, rendition.Jpeg, ct);
                 written.Add(path);
+                var webp = WebpPath(storedName, rendition.Width);
+                await WriteAtomicallyAsync(webp, rendition.Webp, ct);
+                written.Add(webp);
             }
 
             var largest = renditions[^1];
@@ -211,6 +214,11 @@ public sealed class MediaService(
             TryDelete(RenditionPath(media.StoredName, width));
         }
 
+        foreach (var width in MediaPaths.WebpWidths(media.Widths))
+        {
+            TryDelete(WebpPath(media.StoredName, width));
+        }
+
         return Result.Ok;
     }
 
@@ -219,6 +227,9 @@ public sealed class MediaService(
 
     public string RenditionPath(string storedName, int width) =>
         Path.Combine(paths.UploadsDirectory, MediaPaths.RenditionFile(storedName, width).Replace('/', Path.DirectorySeparatorChar));
+
+    public string WebpPath(string storedName, int width) =>
+        Path.Combine(paths.UploadsDirectory, MediaPaths.WebpFile(storedName, width).Replace('/', Path.DirectorySeparatorChar));
 
     /// <summary>What the library search matches: file name, alt text and caption, folded.</summary>
     public static string SearchTextOf(string fileName, string alt, string? caption)

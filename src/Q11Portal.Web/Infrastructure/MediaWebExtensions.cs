@@ -14,6 +14,20 @@ public static class MediaWebExtensions
     {
         var paths = app.Services.GetRequiredService<PortalPaths>();
         paths.EnsureCreated();
+        // A WebP rendition not on disk yet (media from before WebP, the thumbnail width) is made from its JPEG now.
+        var webp = app.Services.GetRequiredService<WebpRenditions>();
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            if ((HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+                && request.Path.StartsWithSegments(MediaPaths.UrlPrefix.TrimEnd('/'), out var rest)
+                && rest.Value is { } relative && relative.EndsWith(".webp", StringComparison.Ordinal))
+            {
+                await webp.EnsureAsync(relative.TrimStart('/'), context.RequestAborted);
+            }
+
+            await next(context);
+        });
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(paths.UploadsDirectory),

@@ -19,11 +19,13 @@ public static class WebServiceCollectionExtensions
             RouteIdBinding.Apply(options);
         });
         services.AddPublicPageCache();
+        services.AddPortalCompression();
         // Vietnamese text stays readable in the HTML source instead of becoming numeric entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        // The main menu keeps its categories in memory for a minute.
+        // The main menu and the sidebar blocks are kept in memory (SiteChromeCache).
         services.AddMemoryCache();
+        services.AddSiteChromeCache();
         services.AddPortalReach();
         services.AddPortalHealthChecks();
         services.Configure<RouteOptions>(o =>
@@ -55,6 +57,7 @@ public static class WebServiceCollectionExtensions
             SupportedCultures = [culture],
             SupportedUICultures = [culture],
         });
+        app.UsePortalCompression();
 
         if (!app.Environment.IsDevelopment())
         {
@@ -75,19 +78,23 @@ public static class WebServiceCollectionExtensions
             o.Logger = app.Services.GetService<Serilog.ILogger>();
             o.GetLevel = RequestLogLevel;
         });
-        app.UseStaticFiles();
         app.UsePortalMedia();
         app.UseRouting();
+        // After routing: a build asset matched by MapStaticAssets (versioned, precompressed) is left to its endpoint;
+        // a file the build did not see is still served from wwwroot.
+        app.UseStaticFiles();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePortalCounters();
         app.UseOutputCache();
 
+        app.MapPortalStaticAssets();
         app.MapPortalHealthChecks();
-        app.MapControllerRoute("areas", "{area:exists}/{controller=Dashboard}/{action=Index}/{id?}");
+        // WithStaticAssets: the views' asp-append-version links point at the fingerprinted, immutable URLs.
+        app.MapControllerRoute("areas", "{area:exists}/{controller=Dashboard}/{action=Index}/{id?}").WithStaticAssets();
         app.MapPortalCounters();
-        app.MapControllers();
+        app.MapControllers().WithStaticAssets();
         return app;
     }
 

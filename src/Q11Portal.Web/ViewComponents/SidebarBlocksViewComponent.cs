@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
-using Q11Portal.Core.Sidebar;
+using Q11Portal.Web.Infrastructure;
 
 namespace Q11Portal.Web.ViewComponents;
 
-/// <summary>"Liên kết website", banners, "Video clip", "Phóng sự ảnh": the sidebar blocks active now.</summary>
-public sealed class SidebarBlocksViewComponent(SidebarService sidebar) : ViewComponent
+/// <summary>"Liên kết website", banners, "Video clip", "Phóng sự ảnh": the sidebar blocks active now, from memory
+/// (<see cref="SiteChromeCache"/>).</summary>
+public sealed class SidebarBlocksViewComponent(SiteChromeCache chrome) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync() =>
-        View(await sidebar.GetActiveBlocksAsync(HttpContext.RequestAborted));
+        View(await chrome.GetSidebarAsync(HttpContext.RequestAborted));
 }

@@ -19,17 +19,25 @@ public sealed class BenchmarkContext(BenchmarkOptions options)
     /// <summary>Starts the portal on the benchmark database, with extra settings (e.g. <c>Counters:Enabled=false</c>).</summary>
     public PortalServer StartPortal(IReadOnlyDictionary<string, string?>? settings = null) => PortalServer.Start(Options, settings);
 
+    /// <summary>The portal with its output cache answering every lookup with a miss: every page is rendered.</summary>
+    public PortalServer StartPortalWithoutOutputCache() => PortalServer.Start(Options, null, bypassOutputCache: true);
+
     /// <summary>Loads <paramref name="server"/> with the options' connections and duration, with wrk when asked and installed.</summary>
-    public async Task<LoadResult> LoadAsync(string name, PortalServer server, IReadOnlyList<string> paths, CancellationToken ct)
+    public Task<LoadResult> LoadAsync(string name, PortalServer server, IReadOnlyList<string> paths, CancellationToken ct) =>
+        LoadAsync(name, server, paths, Options.Connections, null, ct);
+
+    /// <summary>The same with a given number of connections and extra request headers (a cookie).</summary>
+    public async Task<LoadResult> LoadAsync(string name, PortalServer server, IReadOnlyList<string> paths, int connections,
+        IReadOnlyDictionary<string, string>? headers, CancellationToken ct)
     {
         if (Options.UseWrk && WrkRunner.IsInstalled)
         {
-            await new LoadRunner(Options.Connections, TimeSpan.Zero, Options.Warmup).RunAsync(name + " (warm-up)", server.BaseUrl, r => paths[r.Next(paths.Count)], ct);
-            return await WrkRunner.RunAsync(name, server.BaseUrl, paths, Options.Connections, Options.Duration, ct);
+            await new LoadRunner(connections, TimeSpan.Zero, Options.Warmup).RunAsync(name + " (warm-up)", server.BaseUrl, r => paths[r.Next(paths.Count)], ct, headers);
+            return await WrkRunner.RunAsync(name, server.BaseUrl, paths, connections, Options.Duration, ct, headers);
         }
 
-        return await new LoadRunner(Options.Connections, Options.Duration, Options.Warmup)
-            .RunAsync(name, server.BaseUrl, r => paths[r.Next(paths.Count)], ct);
+        return await new LoadRunner(connections, Options.Duration, Options.Warmup)
+            .RunAsync(name, server.BaseUrl, r => paths[r.Next(paths.Count)], ct, headers);
     }
 }
 
@@ -41,5 +49,6 @@ public static class ScenarioCatalog
         new PagesScenario(),
         new SearchScenario(),
         new CountersScenario(),
+        new StaticRatioScenario(),
     ];
 }

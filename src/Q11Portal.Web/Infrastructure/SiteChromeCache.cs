@@ -1,0 +1,130 @@
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Q11Portal.Core.Articles;
+using Q11Portal.Core.Categories;
+using Q11Portal.Core.Data;
+using Q11Portal.Core.Media;
+using Q11Portal.Core.Sidebar;
+
+namespace Q11Portal.Web.Infrastructure;
+
+/// <summary>The sidebar blocks as a page shows them, with each portal picture's width and height.</summary>
+public sealed record SidebarChrome(IReadOnlyList<SidebarBlockView> Blocks, IReadOnlyDictionary<string, (int Width, int Height)> ImageSizes);
+
+/// <summary>What every public page shows around its content and what changes only when staff change it: the main
+/// menu and the sidebar blocks (with their pictures' sizes). Rendering a page used to read them from the database each
+/// time; now they are kept in memory (two small entries) for <see cref="Lifetime"/> at most, and dropped at once when
+/// articles change (<see cref="IArticleChangeObserver"/>) or after any change in the admin area of this node. The
+/// lifetime bounds what another node's admin change or a block's start/end time can take to show.</summary>
+public sealed class SiteChromeCache(IMemoryCache cache, IServiceScopeFactory scopes)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
+
+    private const string MenuKey = "site-chrome:menu";
+    private const string SidebarKey = "site-chrome:sidebar";
+
+    private CancellationTokenSource generation = new();
+
+    public async Task<IReadOnlyList<MenuCategory>> GetMenuAsync(CancellationToken ct) =>
+        await GetAsync(MenuKey, async (services, token) => await services.GetRequiredService<CategoryService>().GetMenuAsync(token), ct) ?? [];
+
+    public async Task<SidebarChrome> GetSidebarAsync(CancellationToken ct) =>
+        await GetAsync(SidebarKey, LoadSidebarAsync, ct) ?? new SidebarChrome([], new Dictionary<string, (int, int)>());
+
+    /// <summary>Drops both entries; the next page reads them again.</summary>
+    public void Evict()
+    {
+        var old = Interlocked.Exchange(ref generation, new CancellationTokenSource());
+        old.Cancel();
+        old.Dispose();
+    }
+
+    private async Task<T?> GetAsync<T>(string key, Func<IServiceProvider, CancellationToken, Task<T>> load, CancellationToken ct)
+    {
+        if (cache.TryGetValue(key, out T? value))
+        {
+            return value;
+        }
+
+        var token = generation.Token;
+        await using var scope = scopes.CreateAsyncScope();
+        value = await load(scope.ServiceProvider, ct);
+        if (!token.IsCancellationRequested)
+        {
+            using var entry = cache.CreateEntry(key);
+            entry.Value = value;
+            entry.AbsoluteExpirationRelativeToNow = Lifetime;
+            entry.Size = 1;
+            entry.AddExpirationToken(new Microsoft.Extensions.Primitives.CancellationChangeToken(token));
+        }
+
+        return value;
+    }
+
+    private static async Task<SidebarChrome> LoadSidebarAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var blocks = await services.GetRequiredService<SidebarService>().GetActiveBlocksAsync(ct);
+        var stems = blocks.SelectMany(b => b.Items)
+            .Select(i => MediaPaths.TryParseRenditionUrl(i.ImageUrl, out var name, out _) ? name : null)
+            .OfType<string>()
+            .Distinct().ToList();
+        var sizes = new Dictionary<string, (int Width, int Height)>(StringComparer.Ordinal);
+        if (stems.Count > 0)
+        {
+            var media = await services.GetRequiredService<PortalDbContext>().MediaFiles.AsNoTracking()
+                .Where(m => stems.Contains(m.StoredName))
+                .Select(m => new { m.StoredName, m.Width, m.Height })
+                .ToListAsync(ct);
+            foreach (var item in blocks.SelectMany(b => b.Items).Where(i => i.ImageUrl is not null))
+            {
+                var file = MediaPaths.TryParseRenditionUrl(item.ImageUrl, out var name, out var shown)
+                    ? media.FirstOrDefault(m => m.StoredName == name) : null;
+                if (file is { Width: > 0 })
+                {
+                    sizes[item.ImageUrl!] = (shown, (int)Math.Round(file.Height * (shown / (double)file.Width)));
+                }
+            }
+        }
+
+        return new SidebarChrome(blocks, sizes);
+    }
+}
+
+/// <summary>Articles changed (this node's edits at once, other nodes' through the index sync): the menu and sidebar
+/// are read again.</summary>
+public sealed class SiteChromeInvalidator(SiteChromeCache chrome) : IArticleChangeObserver
+{
+    public Task ArticlesChangedAsync(CancellationToken ct)
+    {
+        chrome.Evict();
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>After a change in the admin area (any method but GET and HEAD: categories, sidebar blocks…) the menu and
+/// sidebar are read again.</summary>
+public sealed class EvictSiteChromeAfterAdminChange(SiteChromeCache chrome) : IAsyncActionFilter
+{
+    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
+    {
+        await next();
+        var request = context.HttpContext.Request;
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
+            && string.Equals(context.RouteData.Values["area"] as string, "Admin", StringComparison.OrdinalIgnoreCase))
+        {
+            chrome.Evict();
+        }
+    }
+}
+
+public static class SiteChromeCacheExtensions
+{
+    public static IServiceCollection AddSiteChromeCache(this IServiceCollection services)
+    {
+        services.AddSingleton<SiteChromeCache>();
+        services.AddSingleton<IArticleChangeObserver, SiteChromeInvalidator>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<EvictSiteChromeAfterAdminChange>());
+        return services;
+    }
+}

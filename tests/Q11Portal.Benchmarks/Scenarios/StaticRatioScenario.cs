@@ -1,0 +1,152 @@
+using Microsoft.EntityFrameworkCore;
+using Q11Portal.Core.Articles;
+using Q11Portal.Core.Statistics;
+
+namespace Q11Portal.Benchmarks.Scenarios;
+
+/// <summary>Issue #12's yardstick: each public page against the same page's bytes served as a static file from wwwroot
+/// by the same Kestrel (through the same middleware as every static file), measured interleaved A B A B A B and
+/// compared by the median of three. Cookieless (a first visit from a shared link), with the visitor cookie, with
+/// tracking parameters (fbclid/zarsrc/utm_*), and the article with the output cache bypassed rotating over ≥ 1,000
+/// articles (the cache-miss path). Then article and static file at 64 connections for p99.</summary>
+public sealed class StaticRatioScenario : IBenchmarkScenario
+{
+    private const int Rounds = 3;
+    private const string StaticFolder = "bench-static";
+
+    public string Name => "spike";
+
+    public string Description => "Public pages against their own bytes as a static file, interleaved: cookieless, with a cookie, with tracking parameters, cache bypassed.";
+
+    public async Task<IReadOnlyList<LoadResult>> RunAsync(BenchmarkContext context, CancellationToken ct)
+    {
+        var pages = await PagesAsync(context, ct);
+        var rotation = await RotationAsync(context, ct);
+        var results = new List<LoadResult>();
+        var cookie = new Dictionary<string, string> { ["Cookie"] = $"{new CounterOptions().CookieName}={VisitorKeys.NewCookieId()}" };
+        var tracking = Enumerable.Range(0, 1000).Select(i => $"?fbclid=IwAR{i:x6}Zq&utm_source=facebook&utm_medium=social&zarsrc={i % 31}").ToList();
+
+        await using (var server = context.StartPortal())
+        {
+            var staticPaths = await WriteStaticCopiesAsync(server, pages, ct);
+            try
+            {
+                foreach (var (name, path) in pages)
+                {
+                    results.AddRange(await PairAsync(context, server, $"{name}, cookieless", [path], staticPaths[name], context.Options.Connections, null, ct));
+                }
+
+                results.AddRange(await PairAsync(context, server, "article, with cookie", [pages["article"]], staticPaths["article"], context.Options.Connections, cookie, ct));
+                results.AddRange(await PairAsync(context, server, "article, tracking parameters", [.. tracking.Select(t => pages["article"] + t)], staticPaths["article"], context.Options.Connections, null, ct));
+                results.AddRange(await PairAsync(context, server, "article, 64 connections", [pages["article"]], staticPaths["article"], 64, null, ct));
+            }
+            finally
+            {
+                DeleteStaticCopies(server);
+            }
+        }
+
+        await using (var bypassed = context.StartPortalWithoutOutputCache())
+        {
+            var staticPaths = await WriteStaticCopiesAsync(bypassed, new Dictionary<string, string> { ["article"] = rotation[0] }, ct);
+            try
+            {
+                results.AddRange(await PairAsync(context, bypassed, $"article, cache bypassed ({rotation.Count:N0} articles)", rotation, staticPaths["article"], context.Options.Connections, null, ct));
+            }
+            finally
+            {
+                DeleteStaticCopies(bypassed);
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Page and static file measured alternately <see cref="Rounds"/> times; the medians close the set.</summary>
+    private static async Task<IReadOnlyList<LoadResult>> PairAsync(BenchmarkContext context, PortalServer server, string name, IReadOnlyList<string> pagePaths,
+        string staticPath, int connections, IReadOnlyDictionary<string, string>? headers, CancellationToken ct)
+    {
+        var page = new List<LoadResult>();
+        var file = new List<LoadResult>();
+        for (var round = 1; round <= Rounds; round++)
+        {
+            page.Add(await context.LoadAsync($"{name} #{round}", server, pagePaths, connections, headers, ct));
+            file.Add(await context.LoadAsync($"static copy ({name}) #{round}", server, [staticPath], connections, headers, ct));
+        }
+
+        var pageMedian = Median(page);
+        var fileMedian = Median(file);
+        Console.WriteLine(FormattableString.Invariant(
+            $"{name}: {pageMedian.RequestsPerSecond:0} req/s vs static {fileMedian.RequestsPerSecond:0} req/s = {pageMedian.RequestsPerSecond / fileMedian.RequestsPerSecond:0.00} of the file; p99 {pageMedian.P99Ms:0.0} vs {fileMedian.P99Ms:0.0} ms"));
+        return [.. page, .. file, pageMedian with { Name = $"**{name}: median** ({pageMedian.RequestsPerSecond / fileMedian.RequestsPerSecond:0.00} of the static file)" },
+            fileMedian with { Name = $"**static copy ({name}): median**" }];
+    }
+
+    private static LoadResult Median(List<LoadResult> runs) => runs.OrderBy(r => r.RequestsPerSecond).ElementAt(runs.Count / 2);
+
+    /// <summary>The public pages a reader opens: the newest article (the one shared), home, its category, one of its
+    /// tags, its day, the RSS feed.</summary>
+    private static async Task<Dictionary<string, string>> PagesAsync(BenchmarkContext context, CancellationToken ct)
+    {
+        await using var db = BenchmarkData.CreateContext(context.Options);
+        var article = await db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc <= DateTime.UtcNow)
+            .OrderByDescending(a => a.PublishedAtUtc)
+            .Select(a => new { a.Slug, Category = a.Category.Slug, Tag = a.Tags.Select(t => t.Slug).FirstOrDefault(), a.PublishedAtUtc })
+            .FirstAsync(ct);
+        var day = Core.Common.LocalTime.LocalDay(article.PublishedAtUtc!.Value);
+        var pages = new Dictionary<string, string>
+        {
+            ["article"] = "/tin-tuc/" + article.Slug,
+            ["home"] = "/",
+            ["category"] = "/chuyen-muc/" + article.Category,
+            ["date"] = $"/xem-theo-ngay/{day:yyyy-MM-dd}",
+            ["rss"] = "/rss",
+        };
+        if (article.Tag is not null)
+        {
+            pages["tag"] = "/tu-khoa/" + article.Tag;
+        }
+
+        return pages;
+    }
+
+    /// <summary>At least 1,000 different published articles spread over the set, so per-article data is not warm.</summary>
+    private static async Task<List<string>> RotationAsync(BenchmarkContext context, CancellationToken ct)
+    {
+        await using var db = BenchmarkData.CreateContext(context.Options);
+        var slugs = await db.Articles.AsNoTracking().Where(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc <= DateTime.UtcNow)
+            .OrderBy(a => a.Id).Select(a => a.Slug).ToListAsync(ct);
+        var step = Math.Max(1, slugs.Count / 2000);
+        var rotation = slugs.Where((_, i) => i % step == 0).Select(s => "/tin-tuc/" + s).ToList();
+        return rotation.Count >= 1000 ? rotation : throw new InvalidOperationException($"Only {rotation.Count} published articles: the bypassed run needs 1,000 (use --articles 2000 or more).");
+    }
+
+    /// <summary>Fetches each page once, cookieless, and writes its bytes under wwwroot/bench-static (removed afterwards).</summary>
+    private static async Task<Dictionary<string, string>> WriteStaticCopiesAsync(PortalServer server, IReadOnlyDictionary<string, string> pages, CancellationToken ct)
+    {
+        var folder = StaticDirectory(server);
+        Directory.CreateDirectory(folder);
+        using var client = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", LoadRunner.BrowserUserAgent);
+        var paths = new Dictionary<string, string>();
+        foreach (var (name, path) in pages)
+        {
+            var bytes = await client.GetByteArrayAsync(path, ct);
+            var extension = name == "rss" ? ".xml" : ".html";
+            await File.WriteAllBytesAsync(Path.Combine(folder, name + extension), bytes, ct);
+            paths[name] = $"/{StaticFolder}/{name}{extension}";
+        }
+
+        return paths;
+    }
+
+    private static void DeleteStaticCopies(PortalServer server)
+    {
+        if (Directory.Exists(StaticDirectory(server)))
+        {
+            Directory.Delete(StaticDirectory(server), recursive: true);
+        }
+    }
+
+    private static string StaticDirectory(PortalServer server) => Path.Combine(server.WebRoot, StaticFolder);
+}
