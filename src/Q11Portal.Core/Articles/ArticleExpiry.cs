@@ -24,37 +24,16 @@ public sealed class ArticleExpiry(PortalDbContext db, AuditLog audit, TimeProvid
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Articles.Where(a => a.Status == ArticleStatus.Published && a.ExpiresAtUtc != null && a.ExpiresAtUtc <= now)
             .OrderBy(a => a.ExpiresAtUtc).Take(100).ToListAsync(ct);
-        var expired = new List<int>();
-        foreach (var article in due)
+        var expired = await ArticleJobRound.SaveEachAsync(db, due, now, article =>
         {
-            if (db.Entry(article).State == EntityState.Detached)
-            {
-                // Cleared after a lost race below: re-attached so the status change is saved with its ContentChange.
-                db.Attach(article);
-            }
-
-            db.Entry(article).Property(a => a.Version).OriginalValue = article.Version;
             article.Status = ArticleStatus.Unpublished;
-            article.Version = Guid.NewGuid();
-            article.UpdatedAtUtc = now;
             db.ContentChanges.Add(new ContentChange { ArticleId = article.Id, Kind = ContentChangeKind.Removed, AtUtc = now });
             audit.Add(ActorName, AuditActions.ArticleExpired, nameof(Article), article.Id.ToString(CultureInfo.InvariantCulture),
                 $"{article.Title}: hết hạn lúc {LocalTime.ToLocal(article.ExpiresAtUtc!.Value):HH:mm dd/MM/yyyy}");
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                expired.Add(article.Id);
-                logger.LogInformation("Article {ArticleId} expired and unpublished", article.Id);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // An editor or another node got there first; what they did stands.
-                db.ChangeTracker.Clear();
-            }
-        }
-
+        }, ct);
         foreach (var id in expired)
         {
+            logger.LogInformation("Article {ArticleId} expired and unpublished", id);
             await notifier.NotifyAsync(new ArticleChangeNotice(id, ContentChangeKind.Removed, ArticleStatus.Unpublished, "expired"), ct);
         }
 
@@ -62,20 +41,15 @@ public sealed class ArticleExpiry(PortalDbContext db, AuditLog audit, TimeProvid
     }
 }
 
-/// <summary>The timer around <see cref="ArticleExpiry"/>, on the scheduler's interval and with the same job lease.</summary>
+/// <summary>The timer around <see cref="ArticleExpiry"/>, on the scheduler's interval and lease (<see cref="NewsroomClockJob"/>).</summary>
 public sealed class ArticleExpiryService(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<NewsroomOptions> options,
     ILogger<ArticleExpiryService> logger,
     JobLease? lease = null)
-    : PeriodicJob(clock, logger, lease)
+    : NewsroomClockJob(scopes, clock, options, logger, lease)
 {
-    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.SchedulerIntervalSeconds);
-
-    protected override async Task RunRoundAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ArticleExpiry>().ExpireDueAsync(ct);
-    }
+    protected override Task RunAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<ArticleExpiry>().ExpireDueAsync(ct);
 }
