@@ -10,6 +10,7 @@ public class Article
 {
     public const int TitleMaxLength = 300;
     public const int SummaryMaxLength = 1000;
+    public const int CorrectionNoteMaxLength = 1000;
 
     public int Id { get; set; }
     public string Title { get; set; } = string.Empty;
@@ -32,11 +33,28 @@ public class Article
     public ArticleKind Kind { get; set; } = ArticleKind.News;
     public ArticleStatus Status { get; set; } = ArticleStatus.Draft;
     public bool IsFeatured { get; set; }
+    /// <summary>Position among the home page's featured stories (1 first); null after every numbered one.</summary>
+    public int? FeaturedOrder { get; set; }
 
     /// <summary>Publish time (UTC). For Scheduled articles, when the publisher makes them public.</summary>
     public DateTime? PublishedAtUtc { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
+
+    /// <summary>Hết hạn (UTC): from this time the article is no longer public (<see cref="ArticleVisibility"/>), and
+    /// <see cref="ArticleExpiry"/> then moves it to Unpublished. Null: never expires.</summary>
+    public DateTime? ExpiresAtUtc { get; set; }
+
+    /// <summary>When a published article's content last really changed ("Cập nhật lúc …" on the page).</summary>
+    public DateTime? CorrectedAtUtc { get; set; }
+    /// <summary>Đính chính: the editor's note on that change, shown on the page.</summary>
+    public string? CorrectionNote { get; set; }
+
+    /// <summary>Thùng rác: when it was deleted (Status = Trashed); purged for good 30 days later.</summary>
+    public DateTime? TrashedAtUtc { get; set; }
+    /// <summary>The state it was deleted from; restoring returns it there.</summary>
+    public ArticleStatus? TrashedFromStatus { get; set; }
+    public string? TrashedBy { get; set; }
 
     public long ViewCount { get; set; }
 
@@ -61,6 +79,7 @@ public class Article
     public List<ArticleTag> ArticleTags { get; set; } = [];
     public List<Attachment> Attachments { get; set; } = [];
     public List<ReportFigure> Figures { get; set; } = [];
+    public List<PinnedRelatedArticle> PinnedRelated { get; set; } = [];
 }
 
 public enum ArticleKind
@@ -78,4 +97,6 @@ public enum ArticleStatus
     Scheduled = 3,
     Published = 4,
     Unpublished = 5,
+    /// <summary>Thùng rác: deleted, restorable for <see cref="ArticleTrash.RetentionDays"/> days, then purged.</summary>
+    Trashed = 6,
 }

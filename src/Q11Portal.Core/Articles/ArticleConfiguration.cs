@@ -23,6 +23,11 @@ public sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         b.Property(a => a.ReportingUnit).HasMaxLength(200);
         b.Property(a => a.ReportPeriod).HasMaxLength(100);
         b.Property(a => a.Version).IsConcurrencyToken();
+        b.Property(a => a.CorrectionNote).HasMaxLength(Article.CorrectionNoteMaxLength);
+        b.Property(a => a.TrashedBy).HasMaxLength(256);
+        // The expiry job's look-up of due articles, and the trash's list and purge.
+        b.HasIndex(a => new { a.Status, a.ExpiresAtUtc });
+        b.HasIndex(a => new { a.Status, a.TrashedAtUtc });
 
         b.HasIndex(a => new { a.Status, a.PublishedAtUtc });
         b.HasIndex(a => new { a.CategoryId, a.Status, a.PublishedAtUtc });
@@ -82,6 +87,18 @@ public sealed class RelatedArticleConfiguration : IEntityTypeConfiguration<Relat
         b.HasOne<Article>().WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
         // Both ends point at Articles: only one cascade path is allowed on SQL Server, so the other end is cleaned by the service.
         b.HasOne(r => r.Related).WithMany().HasForeignKey(r => r.RelatedArticleId).OnDelete(DeleteBehavior.ClientCascade);
+    }
+}
+
+public sealed class PinnedRelatedArticleConfiguration : IEntityTypeConfiguration<PinnedRelatedArticle>
+{
+    public void Configure(EntityTypeBuilder<PinnedRelatedArticle> b)
+    {
+        b.HasKey(r => new { r.ArticleId, r.PinnedArticleId });
+        b.HasIndex(r => r.PinnedArticleId);
+        b.HasOne<Article>().WithMany(a => a.PinnedRelated).HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        // As with RelatedArticle: one cascade path on SQL Server, so the purge removes the rows pointing at an article.
+        b.HasOne(r => r.Pinned).WithMany().HasForeignKey(r => r.PinnedArticleId).OnDelete(DeleteBehavior.ClientCascade);
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
@@ -36,13 +37,42 @@ public sealed class ArticleDraftApplier(PortalDbContext db, ArticleHtmlSanitizer
         }
 
         await SetTagsAsync(article, draft.Tags, ct);
+        ApplyEditorial(article, draft);
         return body.Removed;
+    }
+
+    /// <summary>Expiry, featured position and pinned related articles (the writer has already kept the article's own
+    /// values for a reporter's save).</summary>
+    private static void ApplyEditorial(Article article, ArticleDraft draft)
+    {
+        article.ExpiresAtUtc = draft.ExpiresAtUtc;
+        article.IsFeatured = draft.IsFeatured;
+        article.FeaturedOrder = draft.IsFeatured ? draft.FeaturedOrder : null;
+        var pinned = draft.PinnedRelatedIds ?? [];
+        article.PinnedRelated.RemoveAll(p => !pinned.Contains(p.PinnedArticleId));
+        for (var i = 0; i < pinned.Count; i++)
+        {
+            var row = article.PinnedRelated.FirstOrDefault(p => p.PinnedArticleId == pinned[i]);
+            if (row is null)
+            {
+                article.PinnedRelated.Add(row = new PinnedRelatedArticle { PinnedArticleId = pinned[i] });
+            }
+
+            row.Position = i + 1;
+        }
     }
 
     /// <summary>Everything a save can change, as one comparable string: equal before and after means nothing to save.</summary>
     public static string Fingerprint(Article a) => string.Join('\u001f', a.Title, a.Summary, a.BodyHtml, a.CategoryId, a.LeadImageId, a.LeadImageCaption,
         a.Byline, a.Source, a.PublishedAtUtc?.Ticks, a.Slug,
-        string.Join(',', a.ArticleTags.Select(t => t.Tag?.Slug ?? t.TagId.ToString(CultureInfo.InvariantCulture)).Order()));
+        string.Join(',', a.ArticleTags.Select(t => t.Tag?.Slug ?? t.TagId.ToString(CultureInfo.InvariantCulture)).Order()),
+        a.ExpiresAtUtc?.Ticks, a.IsFeatured, a.FeaturedOrder, a.CorrectionNote,
+        string.Join(',', a.PinnedRelated.OrderBy(p => p.Position).Select(p => p.PinnedArticleId)));
+
+    /// <summary>The text readers read (title, sapo, body) with runs of white space made one, so a re-save that only
+    /// moved spaces or line breaks is not a change worth "Cập nhật lúc …".</summary>
+    public static string ReadableText(Article a) =>
+        Regex.Replace(string.Join('\u001f', a.Title, a.Summary, a.BodyHtml), @"\s+", " ").Trim();
 
     private async Task SetTagsAsync(Article article, IReadOnlyList<string> names, CancellationToken ct)
     {

@@ -8,7 +8,10 @@ namespace Q11Portal.Core.Articles;
 public sealed class ArticleDraftValidator(PortalDbContext db, ArticleHtmlSanitizer sanitizer)
 {
     /// <summary>Ok, or Invalid with the first problem in Vietnamese.</summary>
-    public async Task<Result> ValidateAsync(ArticleDraft draft, CancellationToken ct)
+    public Task<Result> ValidateAsync(ArticleDraft draft, CancellationToken ct) => ValidateAsync(draft, null, ct);
+
+    /// <summary>As above, for the article <paramref name="articleId"/> (null: a new one), which may not pin itself.</summary>
+    public async Task<Result> ValidateAsync(ArticleDraft draft, int? articleId, CancellationToken ct)
     {
         var title = TextRules.Line(draft.Title);
         if (title.Length == 0)
@@ -58,7 +61,41 @@ public sealed class ArticleDraftValidator(PortalDbContext db, ArticleHtmlSanitiz
             return Result.Invalid($"Không có ảnh số {imageId} trong thư viện ảnh.");
         }
 
-        return CheckFields(draft);
+        if (CheckFields(draft) is { Succeeded: false } fields)
+        {
+            return fields;
+        }
+
+        return await CheckEditorialAsync(draft, articleId, ct);
+    }
+
+    private async Task<Result> CheckEditorialAsync(ArticleDraft draft, int? articleId, CancellationToken ct)
+    {
+        if (draft.ExpiresAtUtc is { } expires && draft.PublishAtUtc is { } publish && expires <= publish)
+        {
+            return Result.Invalid("Thời điểm hết hạn phải sau thời điểm xuất bản.");
+        }
+
+        if (draft.IsFeatured && draft.FeaturedOrder is < 1 or > ArticleDraft.MaxFeaturedOrder)
+        {
+            return Result.Invalid($"Thứ tự tin nổi bật là một số từ 1 đến {ArticleDraft.MaxFeaturedOrder} (để trống: xếp sau các tin có số).");
+        }
+
+        var pinned = draft.PinnedRelatedIds ?? [];
+        if (pinned.Count > ArticleDraft.MaxPinnedRelated)
+        {
+            return Result.Invalid($"Ghim tối đa {ArticleDraft.MaxPinnedRelated} tin liên quan.");
+        }
+
+        if (articleId is { } self && pinned.Contains(self))
+        {
+            return Result.Invalid("Không thể ghim chính bài này làm tin liên quan.");
+        }
+
+        var found = await db.Articles.Where(a => pinned.Contains(a.Id) && a.Status != ArticleStatus.Trashed).Select(a => a.Id).ToListAsync(ct);
+        return pinned.FirstOrDefault(id => !found.Contains(id)) is var missing and > 0
+            ? Result.Invalid($"Không có bài viết số {missing} để ghim làm tin liên quan (hoặc bài đã nằm trong thùng rác).")
+            : Result.Ok;
     }
 
     private static Result CheckFields(ArticleDraft draft)

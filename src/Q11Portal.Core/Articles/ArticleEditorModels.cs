@@ -3,7 +3,12 @@ namespace Q11Portal.Core.Articles;
 /// <summary>The signed-in staff member as the newsroom needs them: who, for the audit log, and their highest role.</summary>
 public sealed record StaffActor(string UserId, string UserName, string? Role);
 
-/// <summary>What the editor form sends. Body HTML is raw here; <see cref="ArticleWriter"/> sanitizes it.</summary>
+/// <summary>What the editor form sends. Body HTML is raw here; <see cref="ArticleWriter"/> sanitizes it. The editorial
+/// fields (expiry, featured, pinned related) are an editor's: a reporter's save keeps the article's.</summary>
+/// <param name="ExpiresAtUtc">Hết hạn: when the article leaves the public site by itself; null never.</param>
+/// <param name="FeaturedOrder">Position among the home page's featured stories (with <paramref name="IsFeatured"/>).</param>
+/// <param name="PinnedRelatedIds">Articles pinned above the computed "Tin liên quan", in order.</param>
+/// <param name="CorrectionNote">Đính chính: taken only with a real change of a published article's text.</param>
 public sealed record ArticleDraft(
     string Title,
     string? Summary,
@@ -15,9 +20,16 @@ public sealed record ArticleDraft(
     string? Byline,
     string? Source,
     DateTime? PublishAtUtc,
-    string? Slug = null)
+    string? Slug = null,
+    DateTime? ExpiresAtUtc = null,
+    bool IsFeatured = false,
+    int? FeaturedOrder = null,
+    IReadOnlyList<int>? PinnedRelatedIds = null,
+    string? CorrectionNote = null)
 {
     public const int MaxTags = 20;
+    public const int MaxPinnedRelated = 5;
+    public const int MaxFeaturedOrder = 99;
     public const int MaxTagLength = 100;
     public const int MaxBodyLength = 1_000_000;
 
@@ -28,6 +40,26 @@ public sealed record ArticleDraft(
             .Where(t => t.Length > 0)
             .DistinctBy(Common.Slug.From)
             .ToList();
+
+    /// <summary>Article ids from "12, 34 56": null when a part is not a positive number (the form says so).</summary>
+    public static IReadOnlyList<int>? ParseIds(string? text)
+    {
+        var ids = new List<int>();
+        foreach (var part in (text ?? string.Empty).Split([',', ';', ' ', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part.TrimStart('#'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) || id <= 0)
+            {
+                return null;
+            }
+
+            if (!ids.Contains(id))
+            {
+                ids.Add(id);
+            }
+        }
+
+        return ids;
+    }
 }
 
 /// <summary>An article loaded for the editor form.</summary>
@@ -41,7 +73,9 @@ public sealed record ArticleEditData(
     string? AuthorName,
     string? ReturnReason,
     DateTime CreatedAtUtc,
-    DateTime UpdatedAtUtc);
+    DateTime UpdatedAtUtc,
+    DateTime? CorrectedAtUtc = null,
+    DateTime? TrashedAtUtc = null);
 
 /// <summary>Someone else's save that the form did not know about.</summary>
 public sealed record ConcurrentSave(string? UserName, DateTime AtUtc, string Title, Guid CurrentVersion);

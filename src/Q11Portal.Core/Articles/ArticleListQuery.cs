@@ -4,7 +4,8 @@ using Q11Portal.Core.Data;
 
 namespace Q11Portal.Core.Articles;
 
-/// <summary>The newsroom's article list: every state, filtered by status, category, author and title, newest change first.</summary>
+/// <summary>The newsroom's article list: every state but the trash (<see cref="ArticleTrash"/>, unless asked for),
+/// filtered by status, category, author and title, newest change first.</summary>
 public sealed class ArticleListQuery(PortalDbContext db)
 {
     public async Task<ArticleListResult> ListAsync(ArticleListFilter filter, CancellationToken ct)
@@ -13,6 +14,10 @@ public sealed class ArticleListQuery(PortalDbContext db)
         if (filter.Status is { } status)
         {
             query = query.Where(a => a.Status == status);
+        }
+        else
+        {
+            query = query.Where(a => a.Status != ArticleStatus.Trashed);
         }
 
         if (filter.CategoryId is { } categoryId)
@@ -36,9 +41,20 @@ public sealed class ArticleListQuery(PortalDbContext db)
         var pageSize = Math.Clamp(filter.PageSize, 5, 100);
         var total = await query.CountAsync(ct);
         var page = Paging.Clamp(filter.Page, total, pageSize);
+        var items = await ItemsAsync(query.OrderByDescending(a => a.UpdatedAtUtc).ThenByDescending(a => a.Id).Skip(Paging.Skip(page, pageSize)).Take(pageSize), ct);
+        return new ArticleListResult(items, page, pageSize, total);
+    }
+
+    /// <summary>The given articles in the given order (missing ones left out): the editor's pinned related articles.</summary>
+    public async Task<IReadOnlyList<ArticleListItem>> ByIdsAsync(IReadOnlyList<int> ids, CancellationToken ct)
+    {
+        var items = await ItemsAsync(db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)), ct);
+        return ids.Select(id => items.FirstOrDefault(i => i.Id == id)).OfType<ArticleListItem>().ToList();
+    }
+
+    private async Task<List<ArticleListItem>> ItemsAsync(IQueryable<Article> query, CancellationToken ct)
+    {
         var rows = await query
-            .OrderByDescending(a => a.UpdatedAtUtc).ThenByDescending(a => a.Id)
-            .Skip(Paging.Skip(page, pageSize)).Take(pageSize)
             .Select(a => new
             {
                 a.Id, a.Title, a.Slug, a.Status, CategoryName = a.Category.Name, a.CreatedById, a.UpdatedAtUtc, a.PublishedAtUtc, a.ViewCount,
@@ -49,6 +65,6 @@ public sealed class ArticleListQuery(PortalDbContext db)
         var items = rows.Select(r => new ArticleListItem(r.Id, r.Title, r.Slug, r.Status, r.CategoryName,
             r.CreatedById is not null && authors.TryGetValue(r.CreatedById, out var name) ? name : null,
             r.UpdatedAtUtc, r.PublishedAtUtc, r.ViewCount)).ToList();
-        return new ArticleListResult(items, page, pageSize, total);
+        return items;
     }
 }

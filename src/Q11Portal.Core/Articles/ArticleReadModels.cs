@@ -57,7 +57,9 @@ public sealed record ArticleDetails(
     long ViewCount,
     IReadOnlyList<TagRef> Tags,
     IReadOnlyList<AttachmentRef> Attachments,
-    ReportInfo? Report);
+    ReportInfo? Report,
+    DateTime? CorrectedAtUtc = null,
+    string? CorrectionNote = null);
 
 /// <summary>The answer of a slug lookup: the article, or the slug it moved to (301), or neither (404).</summary>
 public sealed record ArticleLookup(ArticleDetails? Article, string? MovedToSlug)
@@ -77,7 +79,9 @@ public sealed record ArticlePage(IReadOnlyList<ArticleSummary> Items, int Page, 
 
 public sealed record CategoryBlock(CategoryRef Category, IReadOnlyList<ArticleSummary> Articles);
 
-public sealed record HomeData(ArticleSummary? Featured, IReadOnlyList<ArticleSummary> Latest, IReadOnlyList<CategoryBlock> Blocks);
+/// <param name="MoreFeatured">The featured stories after <paramref name="Featured"/>, in the editors' order.</param>
+public sealed record HomeData(ArticleSummary? Featured, IReadOnlyList<ArticleSummary> Latest, IReadOnlyList<CategoryBlock> Blocks,
+    IReadOnlyList<ArticleSummary>? MoreFeatured = null);
 
 /// <summary>TIN MỚI HƠN / TIN ĐÃ ĐƯA: neighbours of one article in its category.</summary>
 public sealed record ArticleNeighbours(IReadOnlyList<ArticleSummary> Newer, IReadOnlyList<ArticleSummary> Older);

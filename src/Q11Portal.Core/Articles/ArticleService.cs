@@ -30,12 +30,18 @@ public sealed class ArticleService(PortalDbContext db, TimeProvider clock)
     /// <summary>Public articles as of now, for other features' queries (search, feeds, related news).</summary>
     public IQueryable<Article> Visible() => db.Articles.AsNoTracking().VisibleAt(Now);
 
+    /// <summary>How many featured stories the home page shows: the lead and the row under it.</summary>
+    public const int FeaturedCount = 4;
+
     public async Task<HomeData> GetHomeAsync(int latestCount, int perCategory, CancellationToken ct)
     {
         var visible = Visible();
-        var featured = await visible.Where(a => a.IsFeatured)
-            .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
-            .Select(ToSummary).FirstOrDefaultAsync(ct)
+        // The editors' order first (FeaturedOrder 1, 2…), unnumbered featured stories after them, newest first.
+        var featuredStories = await visible.Where(a => a.IsFeatured)
+            .OrderBy(a => a.FeaturedOrder == null).ThenBy(a => a.FeaturedOrder)
+            .ThenByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
+            .Take(FeaturedCount).Select(ToSummary).ToListAsync(ct);
+        var featured = featuredStories.FirstOrDefault()
             ?? await visible.OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
                 .Select(ToSummary).FirstOrDefaultAsync(ct);
 
@@ -63,7 +69,7 @@ public sealed class ArticleService(PortalDbContext db, TimeProvider clock)
             }
         }
 
-        return new HomeData(featured, latest, blocks);
+        return new HomeData(featured, latest, blocks, featuredStories.Skip(1).ToList());
     }
 
     /// <summary>A category's page of articles (its sub-categories included); null when no category has the slug.</summary>
@@ -146,7 +152,7 @@ public sealed class ArticleService(PortalDbContext db, TimeProvider clock)
                 LeadImage = a.LeadImage == null
                     ? null
                     : new ImageRef(a.LeadImage.StoredName, a.LeadImage.Widths, a.LeadImage.Width, a.LeadImage.Height, a.LeadImage.AltText),
-                a.LeadImageCaption, a.ViewCount, a.Kind, a.ReviewedDocument, a.ReportingUnit, a.ReportPeriod,
+                a.LeadImageCaption, a.ViewCount, a.Kind, a.ReviewedDocument, a.ReportingUnit, a.ReportPeriod, a.CorrectedAtUtc, a.CorrectionNote,
                 TopicTitle = a.Topic == null ? null : a.Topic.Title,
                 TopicSlug = a.Topic == null ? null : a.Topic.Slug,
             })
@@ -177,7 +183,7 @@ public sealed class ArticleService(PortalDbContext db, TimeProvider clock)
         return new ArticleDetails(
                 article.Id, article.Title, article.Slug, article.Summary, article.BodyHtml, article.PublishedAtUtc, article.UpdatedAtUtc,
                 article.Byline, article.Source, article.Category, article.LeadImage, article.LeadImageCaption, article.ViewCount,
-                tags, attachments, report);
+                tags, attachments, report, article.CorrectedAtUtc, article.CorrectionNote);
     }
 
     /// <summary>TIN MỚI HƠN and TIN ĐÃ ĐƯA: the nearest public articles of the same category on either side,
@@ -214,6 +220,16 @@ public sealed class ArticleService(PortalDbContext db, TimeProvider clock)
     /// in one query on the (ArticleId, Rank) index.</summary>
     public Task<List<ArticleSummary>> GetStoredRelatedAsync(int articleId, int count, CancellationToken ct) =>
         StoredRelatedQuery(articleId, count).ToListAsync(ct);
+
+    /// <summary>The articles an editor pinned to "Tin liên quan", in the pinned order, public ones only.</summary>
+    public Task<List<ArticleSummary>> GetPinnedRelatedAsync(int articleId, CancellationToken ct) =>
+        db.PinnedRelatedArticles.AsNoTracking()
+            .Where(p => p.ArticleId == articleId)
+            .Join(Visible(), p => p.PinnedArticleId, a => a.Id, (p, a) => new { p.Position, Article = a })
+            .OrderBy(x => x.Position)
+            .Select(x => x.Article)
+            .Select(ToSummary)
+            .ToListAsync(ct);
 
     /// <summary>The query of <see cref="GetStoredRelatedAsync"/>; on SQLite its plan depends on the planner's
     /// statistics (<see cref="Data.SqliteStatisticsService"/>), which a test checks.</summary>

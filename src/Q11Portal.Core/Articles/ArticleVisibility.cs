@@ -2,7 +2,8 @@ using System.Linq.Expressions;
 
 namespace Q11Portal.Core.Articles;
 
-/// <summary>The one "is it public?" rule: published, with a publish time that has come. Every public read (pages,
+/// <summary>The one "is it public?" rule: published, with a publish time that has come and an expiry time (Hết hạn),
+/// if any, still to come. Every public read (pages,
 /// search, related news, feeds, counters, sitemaps) goes through one of its forms below; VisibilityRuleTests checks
 /// on a table of cases that the forms agree.</summary>
 public static class ArticleVisibility
@@ -21,15 +22,19 @@ public static class ArticleVisibility
     }
 
     /// <summary>The rule for an entity already in memory.</summary>
-    public static bool IsVisibleAt(this Article article, DateTime nowUtc) => IsVisible(article.Status, article.PublishedAtUtc, nowUtc);
+    public static bool IsVisibleAt(this Article article, DateTime nowUtc) => IsVisible(article.Status, article.PublishedAtUtc, article.ExpiresAtUtc, nowUtc);
 
     /// <summary>The rule on an article's state as data (read by key, then checked in memory).</summary>
-    public static bool IsVisible(ArticleStatus status, DateTime? publishedAtUtc, DateTime nowUtc) =>
-        IsPublishedAtAnyTime(status, publishedAtUtc) && publishedAtUtc <= nowUtc;
+    public static bool IsVisible(ArticleStatus status, DateTime? publishedAtUtc, DateTime? expiresAtUtc, DateTime nowUtc) =>
+        IsPublishedAtAnyTime(status, publishedAtUtc) && publishedAtUtc <= nowUtc && !HasExpired(expiresAtUtc, nowUtc);
 
-    /// <summary>The half of the rule that does not change with time: published, now or at a time still to come. The
-    /// search index holds exactly these articles and applies the time half when it is queried, so an article
-    /// published for later appears without being indexed again.</summary>
+    /// <summary>Whether an expiry time has come: an article expires at that instant, not a tick later.</summary>
+    public static bool HasExpired(DateTime? expiresAtUtc, DateTime nowUtc) => expiresAtUtc <= nowUtc;
+
+    /// <summary>The half of the rule that does not change with time: published, now or at a time still to come, until
+    /// an expiry or none. The search index holds exactly these articles and applies the time half (publish and expiry
+    /// times) when it is queried, so an article published for later appears, and an expired one goes, without being
+    /// indexed again.</summary>
     public static bool IsPublishedAtAnyTime(ArticleStatus status, DateTime? publishedAtUtc) =>
         status == ArticleStatus.Published && publishedAtUtc is not null;
 
@@ -38,7 +43,8 @@ public static class ArticleVisibility
         articles.Where(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc != null);
 
     private static Expression<Func<Article, bool>> IsVisibleExpression(DateTime nowUtc) =>
-        a => a.Status == ArticleStatus.Published && a.PublishedAtUtc != null && a.PublishedAtUtc <= nowUtc;
+        a => a.Status == ArticleStatus.Published && a.PublishedAtUtc != null && a.PublishedAtUtc <= nowUtc
+            && (a.ExpiresAtUtc == null || a.ExpiresAtUtc > nowUtc);
 
     private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
     {

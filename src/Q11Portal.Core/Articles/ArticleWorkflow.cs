@@ -19,7 +19,7 @@ public enum ArticleAction
     Schedule,
     /// <summary>Gỡ bài: taken off the public site, kept in the newsroom.</summary>
     Unpublish,
-    /// <summary>Xóa: removed for good (never while public).</summary>
+    /// <summary>Xóa: to the trash (never while public); purged for good after 30 days or by an admin.</summary>
     Delete,
 }
 
@@ -54,7 +54,7 @@ public static class ArticleWorkflow
         [ArticleAction.Publish] = ([ArticleStatus.Draft, ArticleStatus.Submitted, ArticleStatus.Returned, ArticleStatus.Scheduled, ArticleStatus.Unpublished], ArticleStatus.Published, Roles.Editor),
         [ArticleAction.Schedule] = ([ArticleStatus.Draft, ArticleStatus.Submitted, ArticleStatus.Returned, ArticleStatus.Scheduled, ArticleStatus.Unpublished], ArticleStatus.Scheduled, Roles.Editor),
         [ArticleAction.Unpublish] = ([ArticleStatus.Published, ArticleStatus.Scheduled], ArticleStatus.Unpublished, Roles.Editor),
-        [ArticleAction.Delete] = ([ArticleStatus.Draft, ArticleStatus.Returned, ArticleStatus.Unpublished], null, Roles.Reporter),
+        [ArticleAction.Delete] = ([ArticleStatus.Draft, ArticleStatus.Returned, ArticleStatus.Unpublished], ArticleStatus.Trashed, Roles.Reporter),
     };
 
     /// <summary>States in which a reporter may still change their own article.</summary>
@@ -115,6 +115,7 @@ public static class ArticleWorkflow
         ArticleStatus.Scheduled => "Hẹn giờ",
         ArticleStatus.Published => "Đã xuất bản",
         ArticleStatus.Unpublished => "Đã gỡ",
+        ArticleStatus.Trashed => "Thùng rác",
         _ => status.ToString(),
     };
 

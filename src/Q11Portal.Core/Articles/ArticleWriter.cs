@@ -25,7 +25,11 @@ public sealed class ArticleWriter(
             return Result<ArticleSaved>.From(Result.Forbidden("Bạn không có quyền viết bài."));
         }
 
-        if (await validator.ValidateAsync(draft, ct) is { Succeeded: false } problem)
+        draft = IsEditor(actor) ? draft with { CorrectionNote = null } : draft with
+        {
+            ExpiresAtUtc = null, IsFeatured = false, FeaturedOrder = null, PinnedRelatedIds = [], CorrectionNote = null,
+        };
+        if (await CheckAsync(draft, null, ct) is { Succeeded: false } problem)
         {
             return Result<ArticleSaved>.From(problem);
         }
@@ -54,7 +58,8 @@ public sealed class ArticleWriter(
     /// changes nothing creates no revision (<see cref="ArticleSaved.Unchanged"/>).</summary>
     public async Task<Result<ArticleSaved>> SaveAsync(int id, ArticleDraft draft, Guid expectedVersion, StaffActor actor, CancellationToken ct)
     {
-        var article = await db.Articles.Include(a => a.ArticleTags).ThenInclude(t => t.Tag).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, ct);
+        var article = await db.Articles.Include(a => a.ArticleTags).ThenInclude(t => t.Tag).Include(a => a.PinnedRelated).AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Id == id, ct);
         if (article is null)
         {
             return ArticleCommits.NotFound();
@@ -66,7 +71,16 @@ public sealed class ArticleWriter(
             return ArticleCommits.Refused(decision);
         }
 
-        if (await validator.ValidateAsync(draft, ct) is { Succeeded: false } problem)
+        if (!IsEditor(actor))
+        {
+            draft = draft with
+            {
+                ExpiresAtUtc = article.ExpiresAtUtc, IsFeatured = article.IsFeatured, FeaturedOrder = article.FeaturedOrder,
+                PinnedRelatedIds = article.PinnedRelated.OrderBy(p => p.Position).Select(p => p.PinnedArticleId).ToList(), CorrectionNote = article.CorrectionNote,
+            };
+        }
+
+        if (await CheckAsync(draft, article, ct) is { Succeeded: false } problem)
         {
             return Result<ArticleSaved>.From(problem);
         }
@@ -82,13 +96,16 @@ public sealed class ArticleWriter(
         }
 
         var before = ArticleDraftApplier.Fingerprint(article);
+        var textBefore = ArticleDraftApplier.ReadableText(article);
         var removed = await applier.ApplyAsync(article, draft, isNew: false, ct);
-        if (article.Status is ArticleStatus.Submitted or ArticleStatus.Scheduled or ArticleStatus.Published
-            && TextRules.BodyProblem(article.BodyHtml) is { } empty)
+        var refused = article.Status is ArticleStatus.Submitted or ArticleStatus.Scheduled or ArticleStatus.Published
+            ? TextRules.BodyProblem(article.BodyHtml) : null;
+        refused ??= ApplyCorrection(article, draft.CorrectionNote, textBefore);
+        if (refused is not null)
         {
             // Checked on the sanitized body; nothing applied is saved.
             db.ChangeTracker.Clear();
-            return Result<ArticleSaved>.From(Result.Invalid(empty));
+            return Result<ArticleSaved>.From(Result.Invalid(refused));
         }
         if (ArticleDraftApplier.Fingerprint(article) == before && !db.ChangeTracker.Entries<ArticleSlugHistory>().Any(e => e.State == EntityState.Added))
         {
@@ -112,6 +129,54 @@ public sealed class ArticleWriter(
         }
 
         return saved;
+    }
+
+    private static bool IsEditor(StaffActor actor) => Users.Roles.Rank(actor.Role) >= Users.Roles.Rank(Users.Roles.Editor);
+
+    /// <summary>The draft's rules, and an expiry set to a time already past: that would be "Gỡ bài", not an expiry (an
+    /// article that expired keeps its past time on later saves).</summary>
+    private async Task<Result> CheckAsync(ArticleDraft draft, Article? article, CancellationToken ct)
+    {
+        if (await validator.ValidateAsync(draft, article?.Id, ct) is { Succeeded: false } problem)
+        {
+            return problem;
+        }
+
+        return draft.ExpiresAtUtc is { } expires && expires != article?.ExpiresAtUtc && expires <= commits.Now
+            ? Result.Invalid("Thời điểm hết hạn đã qua: hãy chọn một thời điểm ở tương lai (muốn gỡ bài ngay thì bấm “Gỡ bài”).")
+            : Result.Ok;
+    }
+
+    /// <summary>Đính chính on a published article: a real change of its text (<see cref="ArticleDraftApplier.ReadableText"/>)
+    /// stamps "Cập nhật lúc" and takes the note; a note without such a change is refused (it would claim a correction
+    /// that did not happen), while clearing it is allowed. Returns the refusal, or null.</summary>
+    private string? ApplyCorrection(Article article, string? note, string textBefore)
+    {
+        if (article.Status != ArticleStatus.Published)
+        {
+            return null;
+        }
+
+        var text = TextRules.Line(note) is { Length: > 0 } line ? line : null;
+        if (text is { Length: > Article.CorrectionNoteMaxLength })
+        {
+            return $"Ghi chú đính chính tối đa {Article.CorrectionNoteMaxLength} ký tự.";
+        }
+
+        if (ArticleDraftApplier.ReadableText(article) != textBefore)
+        {
+            article.CorrectedAtUtc = commits.Now;
+            article.CorrectionNote = text;
+            return null;
+        }
+
+        if (text is not null && text != article.CorrectionNote)
+        {
+            return "Chỉ ghi “Đính chính” khi sửa tiêu đề, sapo hoặc nội dung của bài đã xuất bản; lần lưu này không thay đổi chữ nào của bài.";
+        }
+
+        article.CorrectionNote = text;
+        return null;
     }
 
     private void AddRevision(Article article, StaffActor actor) =>

@@ -21,15 +21,20 @@ public static class NewsroomServiceCollectionExtensions
         services.AddScoped<NewsroomWorkflow>();
         services.AddScoped<ArticleRevisions>();
         services.AddScoped<ScheduledPublishing>();
+        services.AddScoped<ArticleExpiry>();
+        services.AddScoped<ArticleTrash>();
         services.AddScoped<IArticleChangeHandler, SearchIndexChangeHandler>();
         return services;
     }
 
-    /// <summary>The scheduler that publishes Hẹn giờ articles on time; web host only (the CLI does not run it).</summary>
+    /// <summary>The newsroom's clocks: the scheduler that publishes Hẹn giờ articles on time, the expiry job and the
+    /// trash's 30-day purge; web host only (the CLI does not run them).</summary>
     public static IServiceCollection AddScheduledPublishing(this IServiceCollection services)
     {
         JobLease.AddJobLease(services);
         services.AddHostedService<ScheduledPublisherService>();
+        services.AddHostedService<ArticleExpiryService>();
+        services.AddHostedService<ArticleTrashPurgeService>();
         return services;
     }
 }

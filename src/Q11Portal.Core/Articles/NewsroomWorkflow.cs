@@ -8,13 +8,12 @@ using Q11Portal.Core.Data;
 namespace Q11Portal.Core.Articles;
 
 /// <summary>The newsroom's steps, one named operation each: submit, withdraw, return to the reporter, publish, schedule,
-/// unpublish, delete. Who may take which step from which state is <see cref="ArticleWorkflow"/>'s table; every step
+/// unpublish, delete (to the trash). Who may take which step from which state is <see cref="ArticleWorkflow"/>'s table; every step
 /// checks the version the person saw, and a step that changes what the public sees appends a
 /// <see cref="ContentChange"/> in the same transaction and then tells the change handlers.</summary>
 public sealed class NewsroomWorkflow(
     PortalDbContext db,
     ArticleCommits commits,
-    ArticleChangeNotifier notifier,
     AuditLog audit,
     ILogger<NewsroomWorkflow> logger)
 {
@@ -94,33 +93,17 @@ public sealed class NewsroomWorkflow(
         });
     }
 
-    /// <summary>Xóa: removed for good with its revisions and comments (never while public).</summary>
-    public async Task<Result> DeleteAsync(int id, Guid expectedVersion, StaffActor actor, CancellationToken ct)
-    {
-        var (article, _, refused) = await LoadAsync(id, ArticleAction.Delete, expectedVersion, actor, ct);
-        if (article is null)
+    /// <summary>Xóa: to the trash (Thùng rác, never while public), where editors may restore it for
+    /// <see cref="ArticleTrash.RetentionDays"/> days before it is purged; see <see cref="ArticleTrash"/>.</summary>
+    public Task<Result<ArticleSaved>> DeleteAsync(int id, Guid expectedVersion, StaffActor actor, CancellationToken ct) =>
+        StepAsync(id, ArticleAction.Delete, expectedVersion, actor, ct, article =>
         {
-            return refused!;
-        }
-
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            // Comment replies point at each other with a restricting key; detach them before the cascade.
-            await db.Comments.Where(c => c.ArticleId == id && c.ParentId != null).ExecuteUpdateAsync(s => s.SetProperty(c => c.ParentId, (int?)null), ct);
-            await db.RelatedArticles.Where(r => r.RelatedArticleId == id || r.ArticleId == id).ExecuteDeleteAsync(ct);
-            db.Entry(article).Property(a => a.Version).OriginalValue = expectedVersion;
-            db.Articles.Remove(article);
-            db.ContentChanges.Add(new ContentChange { ArticleId = id, Kind = ContentChangeKind.Removed, AtUtc = commits.Now });
-            audit.Add(actor.UserName, AuditActions.ArticleDeleted, nameof(Article), Id(article), article.Title);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            article.TrashedFromStatus = article.Status;
+            article.TrashedAtUtc = commits.Now;
+            article.TrashedBy = actor.UserName;
+            audit.Add(actor.UserName, AuditActions.ArticleTrashed, nameof(Article), Id(article), ArticleTrash.Describe(article));
+            return Step.Done(ContentChangeKind.Removed, "trashed");
         });
-        logger.LogInformation("Article {ArticleId} deleted by {UserName}", id, actor.UserName);
-        await notifier.NotifyAsync(new ArticleChangeNotice(id, ContentChangeKind.Removed, article.Status, "deleted"), ct);
-        return Result.Ok;
-    }
 
     /// <summary>Why a return reason is refused, or null; the same rule the admin form checks before posting.</summary>
     public static string? ReasonProblem(string? reason) =>

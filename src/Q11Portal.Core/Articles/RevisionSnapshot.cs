@@ -6,6 +6,7 @@ namespace Q11Portal.Core.Articles;
 /// <see cref="ArticleRevision.MetadataJson"/>. The one shape every writer of revisions uses (the editor on each save,
 /// the importer on each imported change), so restoring any revision gives back the whole article.</summary>
 /// <param name="SourceId">The import file's id of an imported article; restoring leaves it alone.</param>
+/// <param name="CorrectionNote">The Đính chính note the article carried after this save, and when it was corrected.</param>
 public sealed record RevisionSnapshot(
     int CategoryId,
     int? LeadImageId,
@@ -14,7 +15,9 @@ public sealed record RevisionSnapshot(
     string? Source,
     IReadOnlyList<string> Tags,
     DateTime? PublishAtUtc,
-    string? SourceId = null)
+    string? SourceId = null,
+    string? CorrectionNote = null,
+    DateTime? CorrectedAtUtc = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -23,7 +26,7 @@ public sealed record RevisionSnapshot(
     public static ArticleRevision Take(Article article, IEnumerable<string> tagNames, string? userName, DateTime nowUtc)
     {
         var snapshot = new RevisionSnapshot(article.CategoryId, article.LeadImageId, article.LeadImageCaption, article.Byline, article.Source,
-            tagNames.Order(StringComparer.Ordinal).ToList(), article.PublishedAtUtc, article.SourceId);
+            tagNames.Order(StringComparer.Ordinal).ToList(), article.PublishedAtUtc, article.SourceId, article.CorrectionNote, article.CorrectedAtUtc);
         return new ArticleRevision
         {
             ArticleId = article.Id,

@@ -22,39 +22,16 @@ public sealed class ScheduledPublishing(PortalDbContext db, AuditLog audit, Time
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Articles.Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAtUtc != null && a.PublishedAtUtc <= now)
             .OrderBy(a => a.PublishedAtUtc).Take(100).ToListAsync(ct);
-        var published = new List<int>();
-        foreach (var article in due)
+        var published = await ArticleJobRound.SaveEachAsync(db, due, now, article =>
         {
-            if (db.Entry(article).State == EntityState.Detached)
-            {
-                // A concurrency failure below cleared the tracker; without tracking, the ContentChange and audit entry
-                // would be saved without the article's new status, and the next round would publish it again.
-                db.Attach(article);
-            }
-
-            var seen = article.Version;
-            db.Entry(article).Property(a => a.Version).OriginalValue = seen;
             article.Status = ArticleStatus.Published;
-            article.Version = Guid.NewGuid();
-            article.UpdatedAtUtc = now;
             article.ReturnReason = null;
             db.ContentChanges.Add(new ContentChange { ArticleId = article.Id, Kind = ContentChangeKind.Upserted, AtUtc = now });
             audit.Add(ActorName, AuditActions.ArticlePublished, nameof(Article), article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), article.Title);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                published.Add(article.Id);
-                logger.LogInformation("Scheduled article {ArticleId} published", article.Id);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Another node (or an editor) changed it first; whatever they did stands.
-                db.ChangeTracker.Clear();
-            }
-        }
-
+        }, ct);
         foreach (var id in published)
         {
+            logger.LogInformation("Scheduled article {ArticleId} published", id);
             await notifier.NotifyAsync(new ArticleChangeNotice(id, ContentChangeKind.Upserted, ArticleStatus.Published, "scheduled"), ct);
         }
 
@@ -62,22 +39,15 @@ public sealed class ScheduledPublishing(PortalDbContext db, AuditLog audit, Time
     }
 }
 
-/// <summary>The timer around <see cref="ScheduledPublishing"/>; uses the injected <see cref="TimeProvider"/> so tests
-/// drive it with a fake clock. Nodes sharing a Redis run it on one node at a time (<see cref="JobLease"/>); without
-/// one it is safe all the same, since <see cref="ScheduledPublishing.PublishDueAsync"/> is idempotent.</summary>
+/// <summary>The timer around <see cref="ScheduledPublishing"/> (<see cref="NewsroomClockJob"/>).</summary>
 public sealed class ScheduledPublisherService(
     IServiceScopeFactory scopes,
     TimeProvider clock,
     IOptions<NewsroomOptions> options,
     ILogger<ScheduledPublisherService> logger,
     JobLease? lease = null)
-    : PeriodicJob(clock, logger, lease)
+    : NewsroomClockJob(scopes, clock, options, logger, lease)
 {
-    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.SchedulerIntervalSeconds);
-
-    protected override async Task RunRoundAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<ScheduledPublishing>().PublishDueAsync(ct);
-    }
+    protected override Task RunAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<ScheduledPublishing>().PublishDueAsync(ct);
 }

@@ -27,6 +27,10 @@ public static class AuditActions
     public const string ArticleDeleted = "article.deleted";
     public const string ArticleRestored = "article.revision-restored";
     public const string ArticlePublishedEdited = "article.published-edited";
+    public const string ArticleExpired = "article.expired";
+    public const string ArticleTrashed = "article.trashed";
+    public const string ArticleUntrashed = "article.untrashed";
+    public const string ArticlePurged = "article.purged";
 
     public const string CategoryCreated = "category.create";
     public const string CategoryUpdated = "category.update";
@@ -86,6 +90,10 @@ public static class AuditActions
         ArticleDeleted => "Xóa bài",
         ArticleRestored => "Khôi phục phiên bản",
         ArticlePublishedEdited => "Sửa bài đã xuất bản",
+        ArticleExpired => "Bài hết hạn, tự gỡ",
+        ArticleTrashed => "Chuyển bài vào thùng rác",
+        ArticleUntrashed => "Khôi phục bài từ thùng rác",
+        ArticlePurged => "Xóa vĩnh viễn bài viết",
         CategoryCreated => "Tạo chuyên mục",
         CategoryUpdated => "Sửa chuyên mục",
         CategoryMoved => "Chuyển chuyên mục",
@@ -125,7 +133,7 @@ public static class AuditActions
         LoginFailed, LoginLockedOut, UserCreated, UserRoleChanged, UserLocked, UserUnlocked, PasswordChanged, PasswordReset,
         LoginThrottled, TwoFactorEnabled, TwoFactorDisabled, RecoveryCodesRegenerated, RecoveryCodeUsed, TwoFactorFailed,
         ArticleCreated, ArticleSubmitted, ArticleReturned, ArticleScheduled, ArticlePublished, ArticleUnpublished,
-        ArticleDeleted, ArticleRestored, ArticlePublishedEdited,
+        ArticleDeleted, ArticleRestored, ArticlePublishedEdited, ArticleExpired, ArticleTrashed, ArticleUntrashed, ArticlePurged,
         CategoryCreated, CategoryUpdated, CategoryMoved, CategoryReordered, CategoryDeleted,
         TagRenamed, TagMerged, TagDeleted,
         SidebarBlockCreated, SidebarBlockUpdated, SidebarBlockReordered, SidebarBlockDeleted,

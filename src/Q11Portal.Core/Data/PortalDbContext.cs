@@ -24,6 +24,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<ReportFigure> ReportFigures => Set<ReportFigure>();
     public DbSet<RelatedArticle> RelatedArticles => Set<RelatedArticle>();
+    public DbSet<PinnedRelatedArticle> PinnedRelatedArticles => Set<PinnedRelatedArticle>();
     public DbSet<ArticleDailyView> ArticleDailyViews => Set<ArticleDailyView>();
     public DbSet<ContentChange> ContentChanges => Set<ContentChange>();
     public DbSet<Category> Categories => Set<Category>();

@@ -51,6 +51,8 @@ public static class ArticleIndexDocument
             new StoredField(SearchFields.CategoryName, a.CategoryName),
             new Int64Field(SearchFields.Published, a.PublishedAtUtc.Ticks, Field.Store.YES),
             new NumericDocValuesField(SearchFields.Published, a.PublishedAtUtc.Ticks),
+            // Never expiring sorts after every time, so one range clause leaves out the expired.
+            new Int64Field(SearchFields.Expires, a.ExpiresAtUtc?.Ticks ?? long.MaxValue, Field.Store.NO),
             new NumericDocValuesField(SearchFields.CategoryId, a.CategoryId),
             new Field(SearchFields.Related, string.Join("\n", [title, title, summary, string.Join(" . ", tags), string.Join(" . ", tags), body]), RelatedFieldType),
         };

@@ -18,9 +18,9 @@ public sealed class ArticleIndexingService(PortalDbContext db, SearchIndexer ind
         // By key, the state checked here (see ArticleSearchDocument.LoadAsync).
         var visible = (await db.Articles.AsNoTracking()
                 .Where(a => articleIds.Contains(a.Id))
-                .Select(a => new { a.Id, a.Status, a.PublishedAtUtc })
+                .Select(a => new { a.Id, a.Status, a.PublishedAtUtc, a.ExpiresAtUtc })
                 .ToListAsync(ct))
-            .Where(a => ArticleVisibility.IsVisible(a.Status, a.PublishedAtUtc, now))
+            .Where(a => ArticleVisibility.IsVisible(a.Status, a.PublishedAtUtc, a.ExpiresAtUtc, now))
             .Select(a => a.Id)
             .ToList();
         foreach (var id in articleIds.Distinct())

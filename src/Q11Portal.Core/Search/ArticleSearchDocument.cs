@@ -15,7 +15,8 @@ public sealed record ArticleSearchDocument(
     int CategoryId,
     string CategoryName,
     IReadOnlyList<string> Tags,
-    DateTime PublishedAtUtc)
+    DateTime PublishedAtUtc,
+    DateTime? ExpiresAtUtc = null)
 {
     /// <summary>Loads the documents of the given articles that are published (any publish time: scheduled visibility
     /// is checked at query time). Articles missing from the result are to be removed from the index.</summary>
@@ -43,9 +44,10 @@ public sealed record ArticleSearchDocument(
                 CategoryName = a.Category.Name,
                 Tags = a.Tags.Select(t => t.Name).ToList(),
                 a.PublishedAtUtc,
+                a.ExpiresAtUtc,
             })
             .ToListAsync(ct);
         return rows.Where(a => ArticleVisibility.IsPublishedAtAnyTime(a.Status, a.PublishedAtUtc)).Select(a => new ArticleSearchDocument(a.Id, a.SourceId, a.Slug, a.Title, a.Summary, HtmlText.ToPlainText(a.BodyHtml),
-            a.CategoryId, a.CategoryName, a.Tags, a.PublishedAtUtc!.Value)).ToList();
+            a.CategoryId, a.CategoryName, a.Tags, a.PublishedAtUtc!.Value, a.ExpiresAtUtc)).ToList();
     }
 }

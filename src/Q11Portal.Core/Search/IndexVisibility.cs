@@ -15,10 +15,16 @@ public static class IndexVisibility
     public static Query PublishedAfter(DateTime nowUtc) =>
         NumericRangeQuery.NewInt64Range(SearchFields.Published, nowUtc.Ticks, null, false, true);
 
-    /// <summary>The query with the articles not yet public left out.</summary>
+    /// <summary>The articles whose expiry time has come (<see cref="ArticleVisibility.HasExpired"/>): they leave search
+    /// at that instant, before the expiry job unpublishes them and the index drops them.</summary>
+    public static Query ExpiredBy(DateTime nowUtc) =>
+        NumericRangeQuery.NewInt64Range(SearchFields.Expires, null, nowUtc.Ticks, true, true);
+
+    /// <summary>The query with the articles not yet public, or no longer public, left out.</summary>
     public static Query VisibleOnly(Query query, DateTime nowUtc) => new BooleanQuery(disableCoord: true)
     {
         { query, Occur.SHOULD },
         { PublishedAfter(nowUtc), Occur.MUST_NOT },
+        { ExpiredBy(nowUtc), Occur.MUST_NOT },
     };
 }

@@ -75,6 +75,7 @@ public sealed class RelatedNewsEngine(SearchIndex index)
 
             // Scheduled articles are left out by a prohibited clause, not a filter: see IndexVisibility.PublishedAfter.
             query.Add(IndexVisibility.PublishedAfter(nowUtc), Occur.MUST_NOT);
+            query.Add(IndexVisibility.ExpiredBy(nowUtc), Occur.MUST_NOT);
             var hits = searcher.Search(query, Candidates + 1).ScoreDocs;
             // The candidates' profiles are most of the work (term vectors, and the statistics of terms not seen
             // before); an index reader may be read from several threads at once.

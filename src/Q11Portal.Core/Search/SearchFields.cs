@@ -16,6 +16,8 @@ public static class SearchFields
     public const string CategoryName = "catname";
     /// <summary>Publish time in UTC ticks: range filters and the "newest" order.</summary>
     public const string Published = "published";
+    /// <summary>Expiry (Hết hạn) in UTC ticks, long.MaxValue for none: the index leaves out expired articles at query time.</summary>
+    public const string Expires = "expires";
     /// <summary>Title, sapo, tags and body folded, with term vectors: the text similarity of related news.</summary>
     public const string Related = "related";
     /// <summary>The article's <see cref="SubjectThesaurus"/> profile, stored as "id=weight …".</summary>

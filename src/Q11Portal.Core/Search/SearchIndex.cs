@@ -18,8 +18,8 @@ public sealed class SearchIndex : IDisposable
     /// <summary>The layout of a document and the subjects it was profiled with; an index written with another layout
     /// or other subjects (<c>subjects.txt</c> edited) is rebuilt on open. 2: subject profiles for related news. 3: one tone
     /// placement in exact forms (<see cref="Common.VietnameseText.NormalizeTonePlacement"/>). 4: document references
-    /// (<see cref="DocumentReferenceQueries.Field"/>).</summary>
-    public static string Schema { get; } = "4-" + SubjectThesaurus.Default.Fingerprint;
+    /// (<see cref="DocumentReferenceQueries.Field"/>). 5: expiry times.</summary>
+    public static string Schema { get; } = "5-" + SubjectThesaurus.Default.Fingerprint;
 
     private readonly object gate = new();
     private readonly SearchIndexStorage storage;

@@ -18,7 +18,8 @@ public sealed class ArticleWorkflowTests
     [InlineData(ArticleStatus.Draft, ArticleAction.Schedule, Roles.Reporter, true, WorkflowOutcome.Forbidden, null)]
     [InlineData(ArticleStatus.Submitted, ArticleAction.Return, Roles.Reporter, true, WorkflowOutcome.Forbidden, null)]
     [InlineData(ArticleStatus.Published, ArticleAction.Unpublish, Roles.Reporter, true, WorkflowOutcome.Forbidden, null)]
-    [InlineData(ArticleStatus.Draft, ArticleAction.Delete, Roles.Reporter, true, WorkflowOutcome.Allowed, ArticleStatus.Draft)]
+    [InlineData(ArticleStatus.Draft, ArticleAction.Delete, Roles.Reporter, true, WorkflowOutcome.Allowed, ArticleStatus.Trashed)]
+    [InlineData(ArticleStatus.Unpublished, ArticleAction.Delete, Roles.Editor, false, WorkflowOutcome.Allowed, ArticleStatus.Trashed)]
     // Editor: everything the table allows, on anyone's article.
     [InlineData(ArticleStatus.Submitted, ArticleAction.Return, Roles.Editor, false, WorkflowOutcome.Allowed, ArticleStatus.Returned)]
     [InlineData(ArticleStatus.Submitted, ArticleAction.Publish, Roles.Editor, false, WorkflowOutcome.Allowed, ArticleStatus.Published)]
@@ -31,6 +32,10 @@ public sealed class ArticleWorkflowTests
     [InlineData(ArticleStatus.Draft, ArticleAction.Return, Roles.Editor, false, WorkflowOutcome.InvalidState, null)]
     [InlineData(ArticleStatus.Draft, ArticleAction.Unpublish, Roles.Editor, false, WorkflowOutcome.InvalidState, null)]
     [InlineData(ArticleStatus.Published, ArticleAction.Delete, Roles.Admin, false, WorkflowOutcome.InvalidState, null)]
+    // In the trash nothing moves but through ArticleTrash (restore, purge).
+    [InlineData(ArticleStatus.Trashed, ArticleAction.Edit, Roles.Admin, false, WorkflowOutcome.InvalidState, null)]
+    [InlineData(ArticleStatus.Trashed, ArticleAction.Publish, Roles.Admin, false, WorkflowOutcome.InvalidState, null)]
+    [InlineData(ArticleStatus.Trashed, ArticleAction.Delete, Roles.Admin, false, WorkflowOutcome.InvalidState, null)]
     [InlineData(ArticleStatus.Published, ArticleAction.Submit, Roles.Editor, false, WorkflowOutcome.InvalidState, null)]
     [InlineData(ArticleStatus.Draft, ArticleAction.Withdraw, Roles.Reporter, true, WorkflowOutcome.InvalidState, null)]
     // No staff role at all.

@@ -43,6 +43,12 @@ public sealed class AdminRouteAuthorizationTests
         ["ArticleRevisions.Revisions"] = Roles.Editor,
         ["ArticleRevisions.Diff"] = Roles.Editor,
         ["ArticleRevisions.Restore"] = Roles.Editor,
+        // Thùng rác: editors list and restore, only admins purge; the pinning type-ahead is an editor's.
+        ["ArticleTrash.Index"] = Roles.Editor,
+        ["ArticleTrash.Restore"] = Roles.Editor,
+        ["ArticleTrash.Purge"] = Roles.Admin,
+        ["ArticleTrash.EmptyTrash"] = Roles.Admin,
+        ["ArticleLookup.Lookup"] = Roles.Editor,
         ["Categories.*"] = Roles.Editor,
         ["Tags.*"] = Roles.Editor,
         ["Sidebar.*"] = Roles.Editor,

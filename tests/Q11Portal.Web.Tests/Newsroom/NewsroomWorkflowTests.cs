@@ -91,7 +91,8 @@ public sealed class NewsroomWorkflowTests
         Assert.Equal(HttpStatusCode.NotFound, (await Staff.Client(app).GetAsync($"/tin-tuc/{article.Slug}", Ct)).StatusCode);
         Assert.DoesNotContain($"/tin-tuc/{article.Slug}", await Staff.Client(app).GetStringAsync("/tim-kiem?q=kenh+Tan+Hoa", Ct));
         Assert.Equal(HttpStatusCode.Redirect, (await NewsroomSite.TransitionAsync(editor, id, "Delete")).StatusCode);
-        Assert.False(await WithDbAsync(app, db => db.Articles.AnyAsync(a => a.Id == id, Ct)));
+        // Deleting moves it to the trash (Thùng rác), restorable for 30 days.
+        Assert.Equal(ArticleStatus.Trashed, await WithDbAsync(app, db => db.Articles.Where(a => a.Id == id).Select(a => a.Status).SingleAsync(Ct)));
         Assert.Equal(2, await WithDbAsync(app, db => db.ContentChanges.CountAsync(c => c.ArticleId == id && c.Kind == ContentChangeKind.Removed, Ct)));
     }
 

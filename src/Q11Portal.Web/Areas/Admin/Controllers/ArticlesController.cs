@@ -195,7 +195,7 @@ public sealed class ArticlesController(
             ArticleAction.Return => "Đã trả lại bài cho phóng viên.",
             ArticleAction.Withdraw => "Đã rút bài về nháp.",
             ArticleAction.Unpublish => "Đã gỡ bài khỏi trang.",
-            ArticleAction.Delete => "Đã xóa bài viết.",
+            ArticleAction.Delete => $"Đã chuyển bài vào thùng rác; Biên tập viên khôi phục được trong {ArticleTrash.RetentionDays} ngày.",
             _ => "Đã cập nhật.",
         });
         return action == ArticleAction.Delete ? RedirectToAction(nameof(Index)) : RedirectToAction(nameof(Edit), new { id });
@@ -286,6 +286,8 @@ public sealed class ArticlesController(
             UpdatedAtUtc = data?.UpdatedAtUtc,
             LeadImageUrl = leadImage?.Url(480),
             LeadImageAlt = leadImage?.AltText,
+            Pinned = ArticleDraft.ParseIds(input.PinnedRelated) is { Count: > 0 } pinned ? await list.ByIdsAsync(pinned, ct) : [],
+            CorrectedAtUtc = data?.CorrectedAtUtc,
         };
     }
 

@@ -5,7 +5,7 @@ using Q11Portal.Core.Common;
 namespace Q11Portal.Web.Areas.Admin.Models;
 
 /// <summary>The article editor form. Times are entered in Vietnam time (Asia/Ho_Chi_Minh) and stored in UTC.</summary>
-public sealed class ArticleInput
+public sealed class ArticleInput : IValidatableObject
 {
     public Guid Version { get; set; }
 
@@ -43,9 +43,36 @@ public sealed class ArticleInput
     [StringLength(140, ErrorMessage = "Đường dẫn tối đa {1} ký tự.")]
     public string? Slug { get; set; }
 
+    /// <summary>Hết hạn, local time; empty: never.</summary>
+    public DateTime? ExpiresAtLocal { get; set; }
+
+    public bool IsFeatured { get; set; }
+
+    [Range(1, ArticleDraft.MaxFeaturedOrder, ErrorMessage = "Thứ tự tin nổi bật là một số từ {1} đến {2}.")]
+    public int? FeaturedOrder { get; set; }
+
+    /// <summary>Pinned related articles as ids, "12, 34"; the type-ahead fills it.</summary>
+    [StringLength(200, ErrorMessage = "Danh sách tin liên quan ghim quá dài.")]
+    public string? PinnedRelated { get; set; }
+
+    [StringLength(Article.CorrectionNoteMaxLength, ErrorMessage = "Ghi chú đính chính tối đa {1} ký tự.")]
+    public string? CorrectionNote { get; set; }
+
     public ArticleDraft ToDraft() => new(
         Title, Summary, BodyHtml, CategoryId, LeadImageId, LeadImageCaption, ArticleDraft.ParseTags(Tags), Byline, Source,
-        PublishAtLocal is { } local ? LocalTime.ToUtc(local) : null, Slug);
+        PublishAtLocal is { } local ? LocalTime.ToUtc(local) : null, Slug,
+        ExpiresAtUtc: ExpiresAtLocal is { } expires ? LocalTime.ToUtc(expires) : null,
+        IsFeatured: IsFeatured, FeaturedOrder: FeaturedOrder,
+        PinnedRelatedIds: ArticleDraft.ParseIds(PinnedRelated) ?? [], CorrectionNote: CorrectionNote);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (ArticleDraft.ParseIds(PinnedRelated) is null)
+        {
+            yield return new ValidationResult("Tin liên quan ghim: hãy nhập mã số bài viết (số dương), cách nhau bằng dấu phẩy, hoặc chọn từ ô tìm.",
+                [nameof(PinnedRelated)]);
+        }
+    }
 
     public static ArticleInput From(ArticleEditData data) => new()
     {
@@ -61,6 +88,11 @@ public sealed class ArticleInput
         Source = data.Draft.Source,
         PublishAtLocal = data.Draft.PublishAtUtc is { } utc ? LocalTime.ToLocal(utc) : null,
         Slug = data.CurrentSlug,
+        ExpiresAtLocal = data.Draft.ExpiresAtUtc is { } expires ? LocalTime.ToLocal(expires) : null,
+        IsFeatured = data.Draft.IsFeatured,
+        FeaturedOrder = data.Draft.FeaturedOrder,
+        PinnedRelated = string.Join(", ", data.Draft.PinnedRelatedIds ?? []),
+        CorrectionNote = data.Draft.CorrectionNote,
     };
 }
 
@@ -83,7 +115,12 @@ public sealed class ArticleEditorViewModel
     public DateTime? UpdatedAtUtc { get; init; }
     public string? LeadImageUrl { get; init; }
     public string? LeadImageAlt { get; init; }
+    /// <summary>The pinned related articles the form names, with their titles and states, in order.</summary>
+    public IReadOnlyList<ArticleListItem> Pinned { get; init; } = [];
+    public DateTime? CorrectedAtUtc { get; init; }
 }
+
+public sealed record TrashViewModel(TrashPage Page, bool IsAdmin);
 
 public sealed record AdminArticleListViewModel(
     ArticleListResult Result,
