@@ -192,12 +192,25 @@ namespace Q11Portal.Migrations.PostgreSql.Migrations
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("CorrectedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("CreatedById")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FeaturedOrder")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("IsFeatured")
                         .HasColumnType("boolean");
@@ -260,6 +273,16 @@ namespace Q11Portal.Migrations.PostgreSql.Migrations
                     b.Property<int?>("TopicId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("TrashedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TrashedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("TrashedFromStatus")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -282,7 +305,11 @@ namespace Q11Portal.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("TopicId");
 
+                    b.HasIndex("Status", "ExpiresAtUtc");
+
                     b.HasIndex("Status", "PublishedAtUtc");
+
+                    b.HasIndex("Status", "TrashedAtUtc");
 
                     b.HasIndex("CategoryId", "Status", "PublishedAtUtc");
 
@@ -418,6 +445,24 @@ namespace Q11Portal.Migrations.PostgreSql.Migrations
                     b.HasIndex("AtUtc");
 
                     b.ToTable("ContentChanges");
+                });
+
+            modelBuilder.Entity("Q11Portal.Core.Articles.PinnedRelatedArticle", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PinnedArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ArticleId", "PinnedArticleId");
+
+                    b.HasIndex("PinnedArticleId");
+
+                    b.ToTable("PinnedRelatedArticles");
                 });
 
             modelBuilder.Entity("Q11Portal.Core.Articles.RelatedArticle", b =>
@@ -1646,6 +1691,23 @@ namespace Q11Portal.Migrations.PostgreSql.Migrations
                     b.Navigation("Tag");
                 });
 
+            modelBuilder.Entity("Q11Portal.Core.Articles.PinnedRelatedArticle", b =>
+                {
+                    b.HasOne("Q11Portal.Core.Articles.Article", null)
+                        .WithMany("PinnedRelated")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Q11Portal.Core.Articles.Article", "Pinned")
+                        .WithMany()
+                        .HasForeignKey("PinnedArticleId")
+                        .OnDelete(DeleteBehavior.ClientCascade)
+                        .IsRequired();
+
+                    b.Navigation("Pinned");
+                });
+
             modelBuilder.Entity("Q11Portal.Core.Articles.RelatedArticle", b =>
                 {
                     b.HasOne("Q11Portal.Core.Articles.Article", null)
@@ -1803,6 +1865,8 @@ namespace Q11Portal.Migrations.PostgreSql.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Figures");
+
+                    b.Navigation("PinnedRelated");
                 });
 
             modelBuilder.Entity("Q11Portal.Core.Categories.Category", b =>

@@ -193,12 +193,25 @@ namespace Q11Portal.Migrations.SqlServer.Migrations
                     b.Property<int>("CategoryId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("CorrectedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("CreatedById")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("FeaturedOrder")
+                        .HasColumnType("int");
 
                     b.Property<bool>("IsFeatured")
                         .HasColumnType("bit");
@@ -261,6 +274,16 @@ namespace Q11Portal.Migrations.SqlServer.Migrations
                     b.Property<int?>("TopicId")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("TrashedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("TrashedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int?>("TrashedFromStatus")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -284,7 +307,11 @@ namespace Q11Portal.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TopicId");
 
+                    b.HasIndex("Status", "ExpiresAtUtc");
+
                     b.HasIndex("Status", "PublishedAtUtc");
+
+                    b.HasIndex("Status", "TrashedAtUtc");
 
                     b.HasIndex("CategoryId", "Status", "PublishedAtUtc");
 
@@ -420,6 +447,24 @@ namespace Q11Portal.Migrations.SqlServer.Migrations
                     b.HasIndex("AtUtc");
 
                     b.ToTable("ContentChanges");
+                });
+
+            modelBuilder.Entity("Q11Portal.Core.Articles.PinnedRelatedArticle", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PinnedArticleId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.HasKey("ArticleId", "PinnedArticleId");
+
+                    b.HasIndex("PinnedArticleId");
+
+                    b.ToTable("PinnedRelatedArticles");
                 });
 
             modelBuilder.Entity("Q11Portal.Core.Articles.RelatedArticle", b =>
@@ -1649,6 +1694,23 @@ namespace Q11Portal.Migrations.SqlServer.Migrations
                     b.Navigation("Tag");
                 });
 
+            modelBuilder.Entity("Q11Portal.Core.Articles.PinnedRelatedArticle", b =>
+                {
+                    b.HasOne("Q11Portal.Core.Articles.Article", null)
+                        .WithMany("PinnedRelated")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Q11Portal.Core.Articles.Article", "Pinned")
+                        .WithMany()
+                        .HasForeignKey("PinnedArticleId")
+                        .OnDelete(DeleteBehavior.ClientCascade)
+                        .IsRequired();
+
+                    b.Navigation("Pinned");
+                });
+
             modelBuilder.Entity("Q11Portal.Core.Articles.RelatedArticle", b =>
                 {
                     b.HasOne("Q11Portal.Core.Articles.Article", null)
@@ -1806,6 +1868,8 @@ namespace Q11Portal.Migrations.SqlServer.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Figures");
+
+                    b.Navigation("PinnedRelated");
                 });
 
             modelBuilder.Entity("Q11Portal.Core.Categories.Category", b =>

@@ -179,12 +179,25 @@ namespace Q11Portal.Migrations.Sqlite.Migrations
                     b.Property<int>("CategoryId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("CorrectedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreatedById")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FeaturedOrder")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsFeatured")
                         .HasColumnType("INTEGER");
@@ -247,6 +260,16 @@ namespace Q11Portal.Migrations.Sqlite.Migrations
                     b.Property<int?>("TopicId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("TrashedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrashedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TrashedFromStatus")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -269,7 +292,11 @@ namespace Q11Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TopicId");
 
+                    b.HasIndex("Status", "ExpiresAtUtc");
+
                     b.HasIndex("Status", "PublishedAtUtc");
+
+                    b.HasIndex("Status", "TrashedAtUtc");
 
                     b.HasIndex("CategoryId", "Status", "PublishedAtUtc");
 
@@ -399,6 +426,24 @@ namespace Q11Portal.Migrations.Sqlite.Migrations
                     b.HasIndex("AtUtc");
 
                     b.ToTable("ContentChanges");
+                });
+
+            modelBuilder.Entity("Q11Portal.Core.Articles.PinnedRelatedArticle", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PinnedArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId", "PinnedArticleId");
+
+                    b.HasIndex("PinnedArticleId");
+
+                    b.ToTable("PinnedRelatedArticles");
                 });
 
             modelBuilder.Entity("Q11Portal.Core.Articles.RelatedArticle", b =>
@@ -1587,6 +1632,23 @@ namespace Q11Portal.Migrations.Sqlite.Migrations
                     b.Navigation("Tag");
                 });
 
+            modelBuilder.Entity("Q11Portal.Core.Articles.PinnedRelatedArticle", b =>
+                {
+                    b.HasOne("Q11Portal.Core.Articles.Article", null)
+                        .WithMany("PinnedRelated")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Q11Portal.Core.Articles.Article", "Pinned")
+                        .WithMany()
+                        .HasForeignKey("PinnedArticleId")
+                        .OnDelete(DeleteBehavior.ClientCascade)
+                        .IsRequired();
+
+                    b.Navigation("Pinned");
+                });
+
             modelBuilder.Entity("Q11Portal.Core.Articles.RelatedArticle", b =>
                 {
                     b.HasOne("Q11Portal.Core.Articles.Article", null)
@@ -1744,6 +1806,8 @@ namespace Q11Portal.Migrations.Sqlite.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Figures");
+
+                    b.Navigation("PinnedRelated");
                 });
 
             modelBuilder.Entity("Q11Portal.Core.Categories.Category", b =>
