@@ -112,7 +112,7 @@ public sealed class NewsroomWorkflow(
             await db.RelatedArticles.Where(r => r.RelatedArticleId == id || r.ArticleId == id).ExecuteDeleteAsync(ct);
             db.Entry(article).Property(a => a.Version).OriginalValue = expectedVersion;
             db.Articles.Remove(article);
-            db.ContentChanges.Add(new ContentChange { ArticleId = id, Kind = ContentChangeKind.Removed, AtUtc = commits.Now });
+            db.ContentChanges.Add(new ContentChange { ContentKind = ContentKind.Article, EntityId = id, Kind = ContentChangeKind.Removed, AtUtc = commits.Now });
             audit.Add(actor.UserName, AuditActions.ArticleDeleted, nameof(Article), Id(article), article.Title);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);

@@ -38,7 +38,7 @@ public sealed class ScheduledPublishing(PortalDbContext db, AuditLog audit, Time
             article.Version = Guid.NewGuid();
             article.UpdatedAtUtc = now;
             article.ReturnReason = null;
-            db.ContentChanges.Add(new ContentChange { ArticleId = article.Id, Kind = ContentChangeKind.Upserted, AtUtc = now });
+            db.ContentChanges.Add(new ContentChange { ContentKind = ContentKind.Article, EntityId = article.Id, Kind = ContentChangeKind.Upserted, AtUtc = now });
             audit.Add(ActorName, AuditActions.ArticlePublished, nameof(Article), article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), article.Title);
             try
             {

@@ -4,18 +4,18 @@ using Q11Portal.Core.Articles;
 
 namespace Q11Portal.Web.Infrastructure;
 
-/// <summary>The built-in output cache for the pages every resident reads and no one reads differently: home, category,
-/// tag, day and topic pages, feeds and sitemaps (<c>[OutputCache(PolicyName = PublicPageCache.Policy)]</c>). Article
-/// pages are not cached (their comment form carries a single-use token), nor is search.
+/// <summary>The output cache of every page a reader opens: articles, home, category, tag, day and topic pages, feeds and
+/// sitemaps (<c>[OutputCache(PolicyName = PublicPageCache.Policy)]</c>); search is not cached.
 /// <list type="bullet">
-/// <item>ASP.NET Core's default rules apply: only anonymous GET/HEAD answered 200 without a cookie being set are
-/// stored or served, so signed-in staff always see live pages, and the query string is part of the key.</item>
-/// <item>A page lives <see cref="Duration"/> at most. Sooner, it is dropped whenever this node's search index takes in
-/// changed articles (<see cref="IArticleChangeObserver"/>: this node's edits at once, other nodes' within the index
-/// sync's poll, scheduled publications and imports alike) and after any change made in the admin area here
-/// (categories, sidebar blocks, tags, topics).</item>
-/// <item>The counters are counted before the cache (<c>UsePortalCounters</c>) and refreshed on the page by
-/// <c>counters.js</c>, so a cached page neither loses views nor shows stale numbers for long.</item>
+/// <item>Rules in <see cref="PublicPageCachePolicy"/>: one copy for readers with and without cookies, none for staff,
+/// tracking parameters out of the key.</item>
+/// <item>A page lives <see cref="Duration"/> at most. Sooner, every cached public page is dropped when public content
+/// changes: at once for this node's own writes (admin changes, this node's search index taking in changed articles)
+/// and within <see cref="ContentChangeEvictionService"/>'s poll of the shared <c>ContentChanges</c> log for changes
+/// made on other nodes, of any content kind.</item>
+/// <item>The counters are counted before the cache (<c>UsePortalCounters</c>, which also adds the visitor cookie to a
+/// cached answer) and refreshed on the page by <c>counters.js</c>; the comment form fetches its token when used.</item>
+/// <item>A last good copy of each page outlives the cache for database outages (<see cref="PublicPageStaleCopies"/>).</item>
 /// </list></summary>
 public static class PublicPageCache
 {
@@ -25,8 +25,10 @@ public static class PublicPageCache
 
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services)
     {
-        services.AddOutputCache(o => o.AddPolicy(Policy, b => b.Expire(Duration).Tag(Tag)));
+        services.AddOutputCache(o => o.AddPolicy(Policy, new PublicPageCachePolicy()));
         services.AddSingleton<IArticleChangeObserver, PublicPageCacheInvalidator>();
+        services.AddHostedService<ContentChangeEvictionService>();
+        services.AddPublicPageStaleCopies();
         return services;
     }
 }
@@ -34,7 +36,9 @@ public static class PublicPageCache
 /// <summary>Drops every cached public page when articles changed.</summary>
 public sealed class PublicPageCacheInvalidator(IOutputCacheStore store) : IArticleChangeObserver
 {
-    public Task ArticlesChangedAsync(CancellationToken ct) => store.EvictByTagAsync(PublicPageCache.Tag, ct).AsTask();
+    public Task ArticlesChangedAsync(CancellationToken ct) => EvictAllAsync(ct);
+
+    public Task EvictAllAsync(CancellationToken ct) => store.EvictByTagAsync(PublicPageCache.Tag, ct).AsTask();
 }
 
 /// <summary>After a change in the admin area (any method but GET and HEAD) drops the cached public pages, which show

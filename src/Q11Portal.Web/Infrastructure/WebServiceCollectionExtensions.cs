@@ -82,6 +82,7 @@ public static class WebServiceCollectionExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePortalCounters();
+        app.UsePublicPageOutageFallback();
         app.UseOutputCache();
 
         app.MapPortalHealthChecks();

@@ -77,7 +77,7 @@ public sealed class NewsroomWorkflowTests
         Assert.Contains("120 đoàn viên", await Staff.Client(app).GetStringAsync($"/tin-tuc/{article.Slug}", Ct));
 
         // The index and related lists follow (ContentChange row + the direct hook).
-        Assert.True(await WithDbAsync(app, db => db.ContentChanges.AnyAsync(c => c.ArticleId == id && c.Kind == ContentChangeKind.Upserted, Ct)));
+        Assert.True(await WithDbAsync(app, db => db.ContentChanges.AnyAsync(c => c.EntityId == id && c.Kind == ContentChangeKind.Upserted, Ct)));
         // (titles come back with <mark> around the matched words, so look for the link)
         Assert.Contains($"/tin-tuc/{article.Slug}", await Staff.Client(app).GetStringAsync("/tim-kiem?q=kenh+Tan+Hoa", Ct));
 
@@ -92,7 +92,7 @@ public sealed class NewsroomWorkflowTests
         Assert.DoesNotContain($"/tin-tuc/{article.Slug}", await Staff.Client(app).GetStringAsync("/tim-kiem?q=kenh+Tan+Hoa", Ct));
         Assert.Equal(HttpStatusCode.Redirect, (await NewsroomSite.TransitionAsync(editor, id, "Delete")).StatusCode);
         Assert.False(await WithDbAsync(app, db => db.Articles.AnyAsync(a => a.Id == id, Ct)));
-        Assert.Equal(2, await WithDbAsync(app, db => db.ContentChanges.CountAsync(c => c.ArticleId == id && c.Kind == ContentChangeKind.Removed, Ct)));
+        Assert.Equal(2, await WithDbAsync(app, db => db.ContentChanges.CountAsync(c => c.EntityId == id && c.Kind == ContentChangeKind.Removed, Ct)));
     }
 
     [Theory]
