@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using Q11Portal.Core.Statistics;
 using Q11Portal.Web.Infrastructure.Reach;
 
 namespace Q11Portal.Web.Infrastructure;
@@ -13,7 +15,7 @@ namespace Q11Portal.Web.Infrastructure;
 /// <item>Signed-in users (staff) and requests with credentials neither read nor fill the cache.</item>
 /// <item>The key is the path and the query without <see cref="TrackingParameters"/>, in a stable order; other
 /// parameters (the print view's <c>?in=1</c>, a page number) still key pages apart.</item>
-/// <item>Only a 200 answer that sets no cookie of its own is stored.</item>
+/// <item>Only a 200 answer that sets no cookie of its own (the visitor cookie is not the page's) is stored.</item>
 /// </list></summary>
 public sealed class PublicPageCachePolicy : IOutputCachePolicy
 {
@@ -41,12 +43,27 @@ public sealed class PublicPageCachePolicy : IOutputCachePolicy
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>Whether the page set a cookie other than the visitor cookie. That one is added by the counter when the
+    /// answer starts, which is after the cache took the page's headers (at its first body write), so it is never
+    /// stored; it is added afresh to every answer, cached or not.</summary>
+    private static bool SetsOwnCookie(HttpContext context)
+    {
+        var cookies = context.Response.Headers.SetCookie;
+        if (StringValues.IsNullOrEmpty(cookies))
+        {
+            return false;
+        }
+
+        var visitor = context.RequestServices.GetRequiredService<IOptions<CounterOptions>>().Value.CookieName + "=";
+        return cookies.Any(c => c is null || !c.StartsWith(visitor, StringComparison.Ordinal));
+    }
+
     public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
     public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
     {
         var response = context.HttpContext.Response;
-        if (response.StatusCode != StatusCodes.Status200OK || !StringValues.IsNullOrEmpty(response.Headers.SetCookie))
+        if (response.StatusCode != StatusCodes.Status200OK || SetsOwnCookie(context.HttpContext))
         {
             context.AllowCacheStorage = false;
         }
