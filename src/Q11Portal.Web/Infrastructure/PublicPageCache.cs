@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Caching.Memory;
 using Q11Portal.Core.Articles;
+using Q11Portal.Web.ViewComponents;
 
 namespace Q11Portal.Web.Infrastructure;
 
@@ -26,24 +28,30 @@ public static class PublicPageCache
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services)
     {
         services.AddOutputCache(o => o.AddPolicy(Policy, new PublicPageCachePolicy()));
-        services.AddSingleton<IArticleChangeObserver, PublicPageCacheInvalidator>();
+        services.AddSingleton<PublicPageCacheInvalidator>();
+        services.AddSingleton<IArticleChangeObserver>(sp => sp.GetRequiredService<PublicPageCacheInvalidator>());
         services.AddHostedService<ContentChangeEvictionService>();
         services.AddPublicPageStaleCopies();
         return services;
     }
 }
 
-/// <summary>Drops every cached public page when articles changed.</summary>
-public sealed class PublicPageCacheInvalidator(IOutputCacheStore store) : IArticleChangeObserver
+/// <summary>Drops every cached public page, and the main menu's categories kept in memory, when public content
+/// changed.</summary>
+public sealed class PublicPageCacheInvalidator(IOutputCacheStore store, IMemoryCache memory) : IArticleChangeObserver
 {
     public Task ArticlesChangedAsync(CancellationToken ct) => EvictAllAsync(ct);
 
-    public Task EvictAllAsync(CancellationToken ct) => store.EvictByTagAsync(PublicPageCache.Tag, ct).AsTask();
+    public async Task EvictAllAsync(CancellationToken ct)
+    {
+        memory.Remove(MainMenuViewComponent.CacheKey);
+        await store.EvictByTagAsync(PublicPageCache.Tag, ct);
+    }
 }
 
 /// <summary>After a change in the admin area (any method but GET and HEAD) drops the cached public pages, which show
 /// categories, sidebar blocks, tags and topics.</summary>
-public sealed class EvictPublicPagesAfterAdminChange(IOutputCacheStore store) : IAsyncActionFilter
+public sealed class EvictPublicPagesAfterAdminChange(PublicPageCacheInvalidator invalidator) : IAsyncActionFilter
 {
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
@@ -52,7 +60,7 @@ public sealed class EvictPublicPagesAfterAdminChange(IOutputCacheStore store) : 
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
             && string.Equals(context.RouteData.Values["area"] as string, "Admin", StringComparison.OrdinalIgnoreCase))
         {
-            await store.EvictByTagAsync(PublicPageCache.Tag, CancellationToken.None);
+            await invalidator.EvictAllAsync(CancellationToken.None);
         }
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.OutputCaching;
 using Q11Portal.Core.Articles;
 using Q11Portal.Core.Data;
 
@@ -12,7 +11,7 @@ namespace Q11Portal.Web.Infrastructure;
 /// index's observer). The poll doubles as the database probe that ends an outage (<see cref="DatabaseOutage"/>).</summary>
 public sealed class ContentChangeEvictionService(
     IServiceScopeFactory scopes,
-    IOutputCacheStore store,
+    PublicPageCacheInvalidator invalidator,
     DatabaseOutage outage,
     ILogger<ContentChangeEvictionService> logger) : BackgroundService
 {
@@ -34,7 +33,7 @@ public sealed class ContentChangeEvictionService(
                 if (latest != seen)
                 {
                     // The first read drops pages cached while the service started, whatever changed meanwhile.
-                    await store.EvictByTagAsync(PublicPageCache.Tag, stoppingToken);
+                    await invalidator.EvictAllAsync(stoppingToken);
                     if (seen is not null)
                     {
                         logger.LogDebug("Public pages dropped: content changes up to {ChangeId}", latest);
