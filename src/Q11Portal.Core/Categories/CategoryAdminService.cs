@@ -54,14 +54,11 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit, Tim
                 continue;
             }
 
-            skipDeeperThan = null;
-            if (node.Id == id)
+            skipDeeperThan = node.Id == id ? node.Depth : null;
+            if (skipDeeperThan is null)
             {
-                skipDeeperThan = node.Depth;
-                continue;
+                result.Add(node);
             }
-
-            result.Add(node);
         }
 
         return result;

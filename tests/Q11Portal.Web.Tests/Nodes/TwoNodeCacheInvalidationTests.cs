@@ -25,7 +25,7 @@ public sealed class TwoNodeCacheInvalidationTests(PortalClusterFixture fixture) 
     public async Task Publish_ShowsOnCachedHomeCategoryAndNeighbours_OnBothNodesWithin5Seconds()
     {
         var categoryId = await TwoNodeProxyTests.AddCategoryAsync(cluster.Database, "Tin bộ nhớ đệm");
-        var older = await AddArticleAsync(categoryId, "Bài cũ hơn trong chuyên mục " + Guid.NewGuid().ToString("N")[..6]);
+        var older = await TwoNodeProxyTests.AddPublishedArticleAsync(cluster.Database, "Bài cũ hơn trong chuyên mục " + Guid.NewGuid().ToString("N")[..6], categoryId);
         string categorySlug;
         await using (var db = cluster.Database.CreateContext())
         {
@@ -51,7 +51,7 @@ public sealed class TwoNodeCacheInvalidationTests(PortalClusterFixture fixture) 
     public async Task ApprovedComment_WrittenElsewhere_ShowsOnBothNodesWithin5Seconds()
     {
         var categoryId = await TwoNodeProxyTests.AddCategoryAsync(cluster.Database, "Góp ý");
-        var slug = await AddArticleAsync(categoryId, "Lấy ý kiến người dân về vỉa hè " + Guid.NewGuid().ToString("N")[..6]);
+        var slug = await TwoNodeProxyTests.AddPublishedArticleAsync(cluster.Database, "Lấy ý kiến người dân về vỉa hè " + Guid.NewGuid().ToString("N")[..6], categoryId);
         var body = "Đề nghị phường sắp xếp lại chỗ để xe trước chợ " + Guid.NewGuid().ToString("N")[..6];
         int commentId;
         await using (var db = cluster.Database.CreateContext())
@@ -79,7 +79,7 @@ public sealed class TwoNodeCacheInvalidationTests(PortalClusterFixture fixture) 
     public async Task SidebarBlock_ChangedElsewhere_ShowsOnBothNodesWithin5Seconds()
     {
         var categoryId = await TwoNodeProxyTests.AddCategoryAsync(cluster.Database, "Khối bên");
-        var slug = await AddArticleAsync(categoryId, "Bài có khối bên " + Guid.NewGuid().ToString("N")[..6]);
+        var slug = await TwoNodeProxyTests.AddPublishedArticleAsync(cluster.Database, "Bài có khối bên " + Guid.NewGuid().ToString("N")[..6], categoryId);
         string[] pages = ["/", "/tin-tuc/" + slug];
         await WarmAsync(pages);
 
@@ -137,26 +137,5 @@ public sealed class TwoNodeCacheInvalidationTests(PortalClusterFixture fixture) 
                 }
             }
         }
-    }
-
-    private async Task<string> AddArticleAsync(int categoryId, string title)
-    {
-        await using var db = cluster.Database.CreateContext();
-        var slug = Core.Common.Slug.From(title) + "-" + Guid.NewGuid().ToString("N")[..6];
-        var at = DateTime.UtcNow.AddHours(-1);
-        db.Articles.Add(new Article
-        {
-            Title = title,
-            Slug = slug,
-            Summary = "Tóm tắt.",
-            BodyHtml = "<p>Nội dung.</p>",
-            CategoryId = categoryId,
-            Status = ArticleStatus.Published,
-            PublishedAtUtc = at,
-            CreatedAtUtc = at,
-            UpdatedAtUtc = at,
-        });
-        await db.SaveChangesAsync(Ct);
-        return slug;
     }
 }
