@@ -48,7 +48,7 @@ public sealed class GenerateCommandTests
         Assert.Equal(6, articles.Select(a => a.CategoryId).Distinct().Count());
         Assert.True(articles.Select(a => a.PublishedAtUtc!.Value.Year).Distinct().Count() >= 8);
         Assert.Equal(150, await db.ContentChanges.CountAsync(Ct));
-        Assert.Equal(150, await db.ContentChanges.Select(c => c.ArticleId).Distinct().CountAsync(Ct));
+        Assert.Equal(150, await db.ContentChanges.Select(c => c.EntityId).Distinct().CountAsync(Ct));
     }
 
     [Theory]

@@ -96,7 +96,7 @@ public sealed class ImportCommandTests
         Assert.Equal(["duong-hem", "moi-truong"], article.Tags.Select(t => t.Slug).Order());
         Assert.True(await check.ArticleSlugHistory.AnyAsync(h => h.ArticleId == article.Id && h.Slug == "phuong-5-ra-mat-to-tu-quan-duong-hem-xanh-sach-an-toan", Ct));
         Assert.Equal(4, await check.ContentChanges.CountAsync(Ct));
-        Assert.Equal(1, await check.ContentChanges.CountAsync(c => c.ArticleId == article.Id && c.Id > 3, Ct));
+        Assert.Equal(1, await check.ContentChanges.CountAsync(c => c.EntityId == article.Id && c.Id > 3, Ct));
     }
 
     [Theory]

@@ -30,7 +30,7 @@ public sealed class ArticleCommits(PortalDbContext db, TimeProvider clock, Artic
     /// <summary>Appends the change to what the public sees (saved with the article) and returns the notice for after.</summary>
     public ArticleChangeNotice AddContentChange(Article article, ContentChangeKind kind, string reason)
     {
-        db.ContentChanges.Add(new ContentChange { ArticleId = article.Id, Kind = kind, AtUtc = Now });
+        db.ContentChanges.Add(new ContentChange { ContentKind = ContentKind.Article, EntityId = article.Id, Kind = kind, AtUtc = Now });
         return new ArticleChangeNotice(article.Id, kind, article.Status, reason);
     }
 

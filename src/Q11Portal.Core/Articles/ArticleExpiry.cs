@@ -27,7 +27,7 @@ public sealed class ArticleExpiry(PortalDbContext db, AuditLog audit, TimeProvid
         var expired = await ArticleJobRound.SaveEachAsync(db, due, now, article =>
         {
             article.Status = ArticleStatus.Unpublished;
-            db.ContentChanges.Add(new ContentChange { ArticleId = article.Id, Kind = ContentChangeKind.Removed, AtUtc = now });
+            db.ContentChanges.Add(new ContentChange { ContentKind = ContentKind.Article, EntityId = article.Id, Kind = ContentChangeKind.Removed, AtUtc = now });
             audit.Add(ActorName, AuditActions.ArticleExpired, nameof(Article), article.Id.ToString(CultureInfo.InvariantCulture),
                 $"{article.Title}: hết hạn lúc {LocalTime.ToLocal(article.ExpiresAtUtc!.Value):HH:mm dd/MM/yyyy}");
         }, ct);

@@ -144,7 +144,7 @@ public sealed class ArticleTrash(PortalDbContext db, ArticleCommits commits, Aud
                 await db.PinnedRelatedArticles.Where(r => r.PinnedArticleId == id || r.ArticleId == id).ExecuteDeleteAsync(ct);
                 // The version read above: a restore that raced in makes this delete fail instead of losing the article.
                 db.Articles.Remove(article);
-                db.ContentChanges.Add(new ContentChange { ArticleId = id, Kind = ContentChangeKind.Removed, AtUtc = commits.Now });
+                db.ContentChanges.Add(new ContentChange { ContentKind = ContentKind.Article, EntityId = id, Kind = ContentChangeKind.Removed, AtUtc = commits.Now });
                 audit.Add(actorName, AuditActions.ArticlePurged, nameof(Article), Id(id), details);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);

@@ -26,7 +26,7 @@ public sealed class ScheduledPublishing(PortalDbContext db, AuditLog audit, Time
         {
             article.Status = ArticleStatus.Published;
             article.ReturnReason = null;
-            db.ContentChanges.Add(new ContentChange { ArticleId = article.Id, Kind = ContentChangeKind.Upserted, AtUtc = now });
+            db.ContentChanges.Add(new ContentChange { ContentKind = ContentKind.Article, EntityId = article.Id, Kind = ContentChangeKind.Upserted, AtUtc = now });
             audit.Add(ActorName, AuditActions.ArticlePublished, nameof(Article), article.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), article.Title);
         }, ct);
         foreach (var id in published)

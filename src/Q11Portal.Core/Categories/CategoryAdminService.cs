@@ -54,14 +54,11 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit, Tim
                 continue;
             }
 
-            skipDeeperThan = null;
-            if (node.Id == id)
+            skipDeeperThan = node.Id == id ? node.Depth : null;
+            if (skipDeeperThan is null)
             {
-                skipDeeperThan = node.Depth;
-                continue;
+                result.Add(node);
             }
-
-            result.Add(node);
         }
 
         return result;
@@ -95,6 +92,7 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit, Tim
         db.Categories.Add(category);
         await db.SaveChangesAsync(ct);
         audit.Add(userName, AuditActions.CategoryCreated, nameof(Category), category.Id.ToString(), $"{cleanName} ({cleanSlug})");
+        ContentChangeLog.Record(db, ContentKind.Category, category.Id, clock);
         await db.SaveChangesAsync(ct);
         return category.Id;
     }
@@ -150,7 +148,7 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit, Tim
         if (category.Name != cleanName)
         {
             // The search index stores the category's name with each article.
-            await ContentChanges.MarkAsync(db, db.Articles.Where(a => a.CategoryId == id).Select(a => a.Id), clock, ct);
+            await ContentChangeLog.RecordArticlesAsync(db, db.Articles.Where(a => a.CategoryId == id).Select(a => a.Id), clock, ct);
         }
 
         category.Name = cleanName;
@@ -160,6 +158,7 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit, Tim
         category.ShowOnHome = showOnHome;
         audit.Add(userName, moved ? AuditActions.CategoryMoved : AuditActions.CategoryUpdated,
             nameof(Category), id.ToString(), changes.Count == 0 ? cleanName : string.Join("; ", changes));
+        ContentChangeLog.Record(db, ContentKind.Category, id, clock);
         await db.SaveChangesAsync(ct);
         return Result.Ok;
     }
@@ -188,6 +187,7 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit, Tim
         }
 
         audit.Add(userName, AuditActions.CategoryReordered, nameof(Category), id.ToString(), $"{category.Name} → vị trí {target + 1}");
+        ContentChangeLog.Record(db, ContentKind.Category, id, clock);
         await db.SaveChangesAsync(ct);
         return Result.Ok;
     }
@@ -239,7 +239,7 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit, Tim
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             if (target is not null)
             {
-                await ContentChanges.MarkAsync(db, db.Articles.Where(a => a.CategoryId == id).Select(a => a.Id), clock, ct);
+                await ContentChangeLog.RecordArticlesAsync(db, db.Articles.Where(a => a.CategoryId == id).Select(a => a.Id), clock, ct);
                 await db.Articles.Where(a => a.CategoryId == id).ExecuteUpdateAsync(u => u.SetProperty(a => a.CategoryId, target.Id), ct);
                 // The bulk update bypasses the change tracker; articles this context already holds must agree with it.
                 foreach (var entry in db.ChangeTracker.Entries<Article>().Where(e => e.Entity.CategoryId == id))
@@ -261,6 +261,7 @@ public sealed class CategoryAdminService(PortalDbContext db, AuditLog audit, Tim
                 target is null
                     ? $"{category.Name} ({category.Slug})"
                     : $"{category.Name} ({category.Slug}); {articles} bài viết và {children.Count} chuyên mục con chuyển sang “{target.Name}”");
+            ContentChangeLog.Record(db, ContentKind.Category, id, clock, ContentChangeKind.Removed);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         });

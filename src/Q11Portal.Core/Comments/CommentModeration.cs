@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Q11Portal.Core.Articles;
 using Q11Portal.Core.Audit;
 using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
@@ -178,6 +179,11 @@ public sealed class CommentModeration(PortalDbContext db, AuditLog audit, IOptio
 
             db.Comments.RemoveRange(replies);
             db.Comments.RemoveRange(comments);
+            foreach (var comment in comments)
+            {
+                ContentChangeLog.Record(db, ContentKind.Comment, comment.Id, clock, ContentChangeKind.Removed);
+            }
+
             await db.SaveChangesAsync(ct);
             return comments.Count;
         }
@@ -199,6 +205,9 @@ public sealed class CommentModeration(PortalDbContext db, AuditLog audit, IOptio
             comment.ModerationReason = reasonOrNull;
             audit.Add(userName, auditAction, CommentAuditActions.EntityType, Id(comment.Id),
                 reasonOrNull is null ? $"{before} → {status}" : $"{before} → {status}; Lý do: {reasonOrNull}");
+            // Approving shows it, rejecting or marking spam hides a shown one: either way the article page changes.
+            ContentChangeLog.Record(db, ContentKind.Comment, comment.Id, clock,
+                status == CommentStatus.Approved ? ContentChangeKind.Upserted : ContentChangeKind.Removed);
         }
 
         await db.SaveChangesAsync(ct);
@@ -262,6 +271,7 @@ public sealed class CommentModeration(PortalDbContext db, AuditLog audit, IOptio
         // Audited on the comment answered, so the entry and the reply are stored by one SaveChanges.
         audit.Add(userName, CommentAuditActions.Reply, CommentAuditActions.EntityType, Id(target.Id),
             "Trả lời: " + (body.Length > 300 ? body[..300] + "…" : body));
+        ContentChangeLog.Record(db, ContentKind.Comment, target.Id, clock);
         await db.SaveChangesAsync(ct);
         return 1;
     }

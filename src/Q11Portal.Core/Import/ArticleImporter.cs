@@ -110,7 +110,7 @@ public sealed class ArticleImporter(
             await db.SaveChangesAsync(ct);
             foreach (var article in changed)
             {
-                db.ContentChanges.Add(new ContentChange { ArticleId = article.Id, Kind = ContentChangeKind.Upserted, AtUtc = now });
+                db.ContentChanges.Add(new ContentChange { ContentKind = ContentKind.Article, EntityId = article.Id, Kind = ContentChangeKind.Upserted, AtUtc = now });
                 db.ArticleRevisions.Add(RevisionSnapshot.Take(article, batch.First(r => r.SourceId == article.SourceId).Tags, ImportUserName, now));
             }
 

@@ -107,6 +107,7 @@ public sealed partial class TopicService(PortalDbContext db, AuditLog audit, Tim
         db.Topics.Add(topic);
         await db.SaveChangesAsync(ct);
         audit.Add(userName, "topic.create", nameof(Topic), topic.Id.ToString(), clean.Title);
+        ContentChangeLog.Record(db, ContentKind.Topic, topic.Id, clock);
         await db.SaveChangesAsync(ct);
         return topic.Id;
     }
@@ -132,6 +133,7 @@ public sealed partial class TopicService(PortalDbContext db, AuditLog audit, Tim
         topic.IsPublished = isPublished;
         topic.SortOrder = sortOrder;
         audit.Add(userName, "topic.update", nameof(Topic), id.ToString(), details);
+        ContentChangeLog.Record(db, ContentKind.Topic, id, clock);
         await db.SaveChangesAsync(ct);
         return Result.Ok;
     }
@@ -153,6 +155,7 @@ public sealed partial class TopicService(PortalDbContext db, AuditLog audit, Tim
 
         db.Topics.Remove(topic);
         audit.Add(userName, "topic.delete", nameof(Topic), id.ToString(), topic.Title);
+        ContentChangeLog.Record(db, ContentKind.Topic, id, clock, ContentChangeKind.Removed);
         await db.SaveChangesAsync(ct);
         return Result.Ok;
     }

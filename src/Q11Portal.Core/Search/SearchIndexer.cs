@@ -154,7 +154,7 @@ public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes
                 .Where(c => c.Id > from)
                 .OrderBy(c => c.Id)
                 .Take(BatchSize * 4)
-                .Select(c => new { c.Id, c.ArticleId })
+                .Select(c => new { c.Id, c.ContentKind, c.EntityId })
                 .ToListAsync(ct);
             List<long> fresh;
             lock (recentlyApplied)
@@ -168,7 +168,8 @@ public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes
             }
 
             var freshSet = fresh.ToHashSet();
-            var articleIds = changes.Where(c => freshSet.Contains(c.Id)).Select(c => c.ArticleId).Distinct().ToList();
+            // Other kinds' rows (comments, sidebar blocks…) are for the page caches; they only move the watermark here.
+            var articleIds = changes.Where(c => freshSet.Contains(c.Id) && c.ContentKind == ContentKind.Article).Select(c => c.EntityId).Distinct().ToList();
             await ApplyAsync(db, articleIds, changes[^1].Id, ct);
             lock (recentlyApplied)
             {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Q11Portal.Core.Articles;
 using Q11Portal.Core.Audit;
 using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
@@ -11,8 +12,9 @@ public sealed record SidebarBlockInput(SidebarBlockKind Kind, string? Title, boo
 
 /// <summary>Editors' sidebar management: blocks (link lists, banners with active dates, video clips, photo reportages)
 /// and their items, each addable, editable, reorderable and removable. Links accept only http(s) and site-relative
-/// addresses. Every command answers with a <see cref="Result"/>; every change is audited.</summary>
-public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
+/// addresses. Every command answers with a <see cref="Result"/>; every change is audited and logged for the other
+/// nodes' page caches (<see cref="ContentChangeLog"/>).</summary>
+public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit, TimeProvider clock)
 {
     public static string KindName(SidebarBlockKind kind) => kind switch
     {
@@ -47,6 +49,7 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         db.SidebarBlocks.Add(block);
         await db.SaveChangesAsync(ct);
         audit.Add(userName, AuditActions.SidebarBlockCreated, nameof(SidebarBlock), block.Id.ToString(), $"{KindName(block.Kind)}: {block.Title}");
+        ContentChangeLog.Record(db, ContentKind.SidebarBlock, block.Id, clock);
         await db.SaveChangesAsync(ct);
         return block.Id;
     }
@@ -66,6 +69,7 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         }
 
         audit.Add(userName, AuditActions.SidebarBlockUpdated, nameof(SidebarBlock), id.ToString(), $"{KindName(block.Kind)}: {block.Title}{(block.IsActive ? "" : " (ẩn)")}");
+        ContentChangeLog.Record(db, ContentKind.SidebarBlock, id, clock);
         await db.SaveChangesAsync(ct);
         return Result.Ok;
     }
@@ -80,6 +84,7 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
 
         db.SidebarBlocks.Remove(block);
         audit.Add(userName, AuditActions.SidebarBlockDeleted, nameof(SidebarBlock), id.ToString(), block.Title);
+        ContentChangeLog.Record(db, ContentKind.SidebarBlock, id, clock, ContentChangeKind.Removed);
         await db.SaveChangesAsync(ct);
         return Result.Ok;
     }
@@ -97,6 +102,7 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         if (Swap(blocks, index, direction, (b, order) => b.SortOrder = order))
         {
             audit.Add(userName, AuditActions.SidebarBlockReordered, nameof(SidebarBlock), id.ToString(), $"{blocks[index + Math.Sign(direction)].Title} → vị trí {index + Math.Sign(direction) + 1}");
+            ContentChangeLog.Record(db, ContentKind.SidebarBlock, id, clock);
             await db.SaveChangesAsync(ct);
         }
 
@@ -121,6 +127,7 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         item.SortOrder = block.Items.Select(i => i.SortOrder).DefaultIfEmpty(0).Max() + 1;
         block.Items.Add(item);
         audit.Add(userName, AuditActions.SidebarItemAdded, nameof(SidebarBlock), blockId.ToString(), item.Title);
+        ContentChangeLog.Record(db, ContentKind.SidebarBlock, blockId, clock);
         await db.SaveChangesAsync(ct);
         return Result.Ok;
     }
@@ -140,6 +147,7 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         }
 
         audit.Add(userName, AuditActions.SidebarItemUpdated, nameof(SidebarBlock), item.SidebarBlockId.ToString(), item.Title);
+        ContentChangeLog.Record(db, ContentKind.SidebarBlock, item.SidebarBlockId, clock);
         await db.SaveChangesAsync(ct);
         return Result.Ok;
     }
@@ -154,6 +162,7 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
 
         db.SidebarItems.Remove(item);
         audit.Add(userName, AuditActions.SidebarItemDeleted, nameof(SidebarBlock), item.SidebarBlockId.ToString(), item.Title);
+        ContentChangeLog.Record(db, ContentKind.SidebarBlock, item.SidebarBlockId, clock);
         await db.SaveChangesAsync(ct);
         return Result.Ok;
     }
@@ -171,6 +180,7 @@ public sealed class SidebarAdminService(PortalDbContext db, AuditLog audit)
         if (Swap(items, items.FindIndex(i => i.Id == itemId), direction, (i, order) => i.SortOrder = order))
         {
             audit.Add(userName, AuditActions.SidebarItemReordered, nameof(SidebarBlock), item.SidebarBlockId.ToString(), item.Title);
+            ContentChangeLog.Record(db, ContentKind.SidebarBlock, item.SidebarBlockId, clock);
             await db.SaveChangesAsync(ct);
         }
 

@@ -120,6 +120,7 @@ public sealed class TagAdminService(PortalDbContext db, AuditLog audit, TimeProv
         }
 
         audit.Add(userName, AuditActions.TagRenamed, nameof(Tag), id.ToString(), $"“{tag.Name}” → “{cleanName}”");
+        ContentChangeLog.Record(db, ContentKind.Tag, id, clock);
         if (tag.Slug != slug)
         {
             await RetireSlugsAsync([tag.Slug], tag.Id, slug, ct);
@@ -127,7 +128,7 @@ public sealed class TagAdminService(PortalDbContext db, AuditLog audit, TimeProv
 
         tag.Name = cleanName;
         tag.Slug = slug;
-        await ContentChanges.MarkAsync(db, db.ArticleTags.Where(x => x.TagId == id).Select(x => x.ArticleId), clock, ct);
+        await ContentChangeLog.RecordArticlesAsync(db, db.ArticleTags.Where(x => x.TagId == id).Select(x => x.ArticleId), clock, ct);
         await db.SaveChangesAsync(ct);
         return (await FindAsync(id, ct))!;
     }
@@ -168,7 +169,7 @@ public sealed class TagAdminService(PortalDbContext db, AuditLog audit, TimeProv
             var moved = links.Select(l => l.ArticleId).Where(already.Add).ToList();
             db.ArticleTags.AddRange(moved.Select(articleId => new ArticleTag { ArticleId = articleId, TagId = targetId }));
             var articleIds = links.Select(l => l.ArticleId).Distinct().ToList();
-            await ContentChanges.MarkAsync(db, db.Articles.Where(a => articleIds.Contains(a.Id)).Select(a => a.Id), clock, ct);
+            await ContentChangeLog.RecordArticlesAsync(db, db.Articles.Where(a => articleIds.Contains(a.Id)).Select(a => a.Id), clock, ct);
 
             // Links to a merged tag (and to its own old slugs) now lead to the target.
             foreach (var history in await db.TagSlugHistory.Where(h => ids.Contains(h.TagId)).ToListAsync(ct))
@@ -180,6 +181,7 @@ public sealed class TagAdminService(PortalDbContext db, AuditLog audit, TimeProv
             db.Tags.RemoveRange(sources);
             audit.Add(userName, AuditActions.TagMerged, nameof(Tag), targetId.ToString(),
                 $"{string.Join(", ", sources.Select(s => $"“{s.Name}”"))} gộp vào “{target.Name}” ({articleIds.Count} bài)");
+            ContentChangeLog.Record(db, ContentKind.Tag, targetId, clock);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         });
@@ -195,10 +197,11 @@ public sealed class TagAdminService(PortalDbContext db, AuditLog audit, TimeProv
         }
 
         var links = await db.ArticleTags.Where(x => x.TagId == id).ToListAsync(ct);
-        await ContentChanges.MarkAsync(db, db.ArticleTags.Where(x => x.TagId == id).Select(x => x.ArticleId), clock, ct);
+        await ContentChangeLog.RecordArticlesAsync(db, db.ArticleTags.Where(x => x.TagId == id).Select(x => x.ArticleId), clock, ct);
         db.ArticleTags.RemoveRange(links);
         db.Tags.Remove(tag);
         audit.Add(userName, AuditActions.TagDeleted, nameof(Tag), id.ToString(), $"{tag.Name} ({links.Count} bài)");
+        ContentChangeLog.Record(db, ContentKind.Tag, id, clock, ContentChangeKind.Removed);
         await db.SaveChangesAsync(ct);
         return Result.Ok;
     }

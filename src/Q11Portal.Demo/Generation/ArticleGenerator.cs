@@ -74,7 +74,7 @@ public sealed class ArticleGenerator(IServiceScopeFactory scopes, ArticleHtmlSan
                         var tags = batch.SelectMany((b, i) => b.Item.Tags.Select(t => new ArticleTag { ArticleId = ids[articles[i].SourceId!], TagId = tagIds[Slug.From(t)] }))
                             .DistinctBy(t => (t.ArticleId, t.TagId)).ToList();
                         await tagInsert.InsertAsync(tags, ct);
-                        await changeInsert.InsertAsync(ids.Values.Order().Select(id => new ContentChange { ArticleId = id, Kind = ContentChangeKind.Upserted, AtUtc = now }).ToList(), ct);
+                        await changeInsert.InsertAsync(ids.Values.Order().Select(id => new ContentChange { ContentKind = ContentKind.Article, EntityId = id, Kind = ContentChangeKind.Upserted, AtUtc = now }).ToList(), ct);
                         await transaction.CommitAsync(ct);
                     });
 

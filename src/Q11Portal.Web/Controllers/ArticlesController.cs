@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Q11Portal.Core.Articles;
 using Q11Portal.Core.Articles.Rendering;
 using Q11Portal.Web.Infrastructure;
@@ -9,9 +10,10 @@ namespace Q11Portal.Web.Controllers;
 
 public sealed class ArticlesController(ArticleService articles) : Controller
 {
-    /// <param name="print">"?in=1" renders the print view (no menus or sidebar).</param>
+    /// <param name="print">"?in=1" renders the print view (no menus or sidebar), cached apart by its query.</param>
     [HttpGet("tin-tuc/{slug}")]
     [CountArticleView]
+    [OutputCache(PolicyName = PublicPageCache.Policy)]
     public async Task<IActionResult> Details(string slug, [FromQuery(Name = "in")] string? print,
         [FromServices] ArticleBodyRenderer renderer, CancellationToken ct)
     {

@@ -24,6 +24,16 @@ public sealed class CommentsController(
         return article is null ? NotFound() : View(NewForm(article));
     }
 
+    /// <summary>A fresh form token for the form of a cached article page, fetched by comments.js when the reader first
+    /// uses the form; the minimum form age counts from here. Never stored by any cache.</summary>
+    [HttpGet("tin-tuc/{slug}/binh-luan/ma")]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    public async Task<IActionResult> Token(string slug, CancellationToken ct)
+    {
+        var article = await comments.FindOpenArticleAsync(slug, ct);
+        return article is null ? NotFound() : Json(new CommentFormTokenResponse(formToken.Issue(article.Id)));
+    }
+
     // The signed single-use form token stands in for the antiforgery token: posting is anonymous, so a cross-site
     // post could do nothing a visitor cannot do directly, and a missing cookie must not lose what the resident wrote.
     [HttpPost("tin-tuc/{slug}/binh-luan")]

@@ -1,21 +1,23 @@
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Caching.Memory;
 using Q11Portal.Core.Articles;
+using Q11Portal.Web.ViewComponents;
 
 namespace Q11Portal.Web.Infrastructure;
 
-/// <summary>The built-in output cache for the pages every resident reads and no one reads differently: home, category,
-/// tag, day and topic pages, feeds and sitemaps (<c>[OutputCache(PolicyName = PublicPageCache.Policy)]</c>). Article
-/// pages are not cached (their comment form carries a single-use token), nor is search.
+/// <summary>The output cache of every page a reader opens: articles, home, category, tag, day and topic pages, feeds and
+/// sitemaps (<c>[OutputCache(PolicyName = PublicPageCache.Policy)]</c>); search is not cached.
 /// <list type="bullet">
-/// <item>ASP.NET Core's default rules apply: only anonymous GET/HEAD answered 200 without a cookie being set are
-/// stored or served, so signed-in staff always see live pages, and the query string is part of the key.</item>
-/// <item>A page lives <see cref="Duration"/> at most. Sooner, it is dropped whenever this node's search index takes in
-/// changed articles (<see cref="IArticleChangeObserver"/>: this node's edits at once, other nodes' within the index
-/// sync's poll, scheduled publications and imports alike) and after any change made in the admin area here
-/// (categories, sidebar blocks, tags, topics).</item>
-/// <item>The counters are counted before the cache (<c>UsePortalCounters</c>) and refreshed on the page by
-/// <c>counters.js</c>, so a cached page neither loses views nor shows stale numbers for long.</item>
+/// <item>Rules in <see cref="PublicPageCachePolicy"/>: one copy for readers with and without cookies, none for staff,
+/// tracking parameters out of the key.</item>
+/// <item>A page lives <see cref="Duration"/> at most. Sooner, every cached public page is dropped when public content
+/// changes: at once for this node's own writes (admin changes, this node's search index taking in changed articles)
+/// and within <see cref="ContentChangeEvictionService"/>'s poll of the shared <c>ContentChanges</c> log for changes
+/// made on other nodes, of any content kind.</item>
+/// <item>The counters are counted before the cache (<c>UsePortalCounters</c>, which also adds the visitor cookie to a
+/// cached answer) and refreshed on the page by <c>counters.js</c>; the comment form fetches its token when used.</item>
+/// <item>A last good copy of each page outlives the cache for database outages (<see cref="PublicPageStaleCopies"/>).</item>
 /// </list></summary>
 public static class PublicPageCache
 {
@@ -25,21 +27,31 @@ public static class PublicPageCache
 
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services)
     {
-        services.AddOutputCache(o => o.AddPolicy(Policy, b => b.Expire(Duration).Tag(Tag)));
-        services.AddSingleton<IArticleChangeObserver, PublicPageCacheInvalidator>();
+        services.AddOutputCache(o => o.AddPolicy(Policy, new PublicPageCachePolicy()));
+        services.AddSingleton<PublicPageCacheInvalidator>();
+        services.AddSingleton<IArticleChangeObserver>(sp => sp.GetRequiredService<PublicPageCacheInvalidator>());
+        services.AddHostedService<ContentChangeEvictionService>();
+        services.AddPublicPageStaleCopies();
         return services;
     }
 }
 
-/// <summary>Drops every cached public page when articles changed.</summary>
-public sealed class PublicPageCacheInvalidator(IOutputCacheStore store) : IArticleChangeObserver
+/// <summary>Drops every cached public page, and the main menu's categories kept in memory, when public content
+/// changed.</summary>
+public sealed class PublicPageCacheInvalidator(IOutputCacheStore store, IMemoryCache memory) : IArticleChangeObserver
 {
-    public Task ArticlesChangedAsync(CancellationToken ct) => store.EvictByTagAsync(PublicPageCache.Tag, ct).AsTask();
+    public Task ArticlesChangedAsync(CancellationToken ct) => EvictAllAsync(ct);
+
+    public async Task EvictAllAsync(CancellationToken ct)
+    {
+        memory.Remove(MainMenuViewComponent.CacheKey);
+        await store.EvictByTagAsync(PublicPageCache.Tag, ct);
+    }
 }
 
 /// <summary>After a change in the admin area (any method but GET and HEAD) drops the cached public pages, which show
 /// categories, sidebar blocks, tags and topics.</summary>
-public sealed class EvictPublicPagesAfterAdminChange(IOutputCacheStore store) : IAsyncActionFilter
+public sealed class EvictPublicPagesAfterAdminChange(PublicPageCacheInvalidator invalidator) : IAsyncActionFilter
 {
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
@@ -48,7 +60,7 @@ public sealed class EvictPublicPagesAfterAdminChange(IOutputCacheStore store) : 
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
             && string.Equals(context.RouteData.Values["area"] as string, "Admin", StringComparison.OrdinalIgnoreCase))
         {
-            await store.EvictByTagAsync(PublicPageCache.Tag, CancellationToken.None);
+            await invalidator.EvictAllAsync(CancellationToken.None);
         }
     }
 }

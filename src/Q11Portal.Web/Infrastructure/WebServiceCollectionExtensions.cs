@@ -87,6 +87,7 @@ public static class WebServiceCollectionExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePortalCounters();
+        app.UsePublicPageOutageFallback();
         app.UseOutputCache();
 
         app.MapPortalStaticAssets();

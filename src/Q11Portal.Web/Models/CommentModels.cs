@@ -15,9 +15,11 @@ public sealed class CommentInput
 }
 
 /// <summary>The comment form, empty or handed back with what the resident typed and why it was refused.</summary>
+/// <param name="FormToken">The signed form token; null on a page that may be cached (the article page), where the
+/// form fetches its own from <c>/tin-tuc/{slug}/binh-luan/ma</c> when first used.</param>
 public sealed record CommentFormViewModel(
     CommentArticle Article,
-    string FormToken,
+    string? FormToken,
     int NameMaxLength,
     int BodyMaxLength,
     string? Name = null,
@@ -41,3 +43,6 @@ public sealed record CommentsViewModel(PublicCommentPage Page, bool JustSent, Co
     public string PageUrl(int page) =>
         $"/tin-tuc/{Slug}" + (page == 1 ? string.Empty : $"?{Q11Portal.Web.ViewComponents.CommentsViewComponent.PageQueryKey}={page}") + "#binh-luan";
 }
+
+/// <summary>What <c>GET /tin-tuc/{slug}/binh-luan/ma</c> answers: the form token a cached page's form posts.</summary>
+public sealed record CommentFormTokenResponse(string Token);

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Q11Portal.Core.Comments;
 using Q11Portal.Web.Models;
@@ -7,7 +6,7 @@ using Q11Portal.Web.Models;
 namespace Q11Portal.Web.ViewComponents;
 
 /// <summary>Bình luận under an article: <c>@await Component.InvokeAsync("Comments", new { articleId, slug, title })</c>.</summary>
-public sealed class CommentsViewComponent(CommentService comments, CommentFormToken formToken, IOptions<CommentOptions> options) : ViewComponent
+public sealed class CommentsViewComponent(CommentService comments, IOptions<CommentOptions> options) : ViewComponent
 {
     public const string SentQueryKey = "binh-luan";
     public const string SentQueryValue = "cho-duyet";
@@ -16,16 +15,11 @@ public sealed class CommentsViewComponent(CommentService comments, CommentFormTo
 
     public async Task<IViewComponentResult> InvokeAsync(int articleId, string slug, string title)
     {
-        // Each form carries its own single-use token, so a page with the form must never be served from a cache.
-        if (HttpContext.Features.Get<IOutputCacheFeature>() is { } cache)
-        {
-            cache.Context.AllowCacheStorage = false;
-        }
-
         var requested = int.TryParse(Request.Query[PageQueryKey], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 1;
         var list = await comments.ListApprovedPageAsync(articleId, requested, CommentService.PageSize, HttpContext.RequestAborted);
         var article = new CommentArticle(articleId, title, slug);
-        var form = new CommentFormViewModel(article, formToken.Issue(articleId), options.Value.NameMaxLength, options.Value.BodyMaxLength);
+        // No token in the page: it is output-cached and shared by every reader; comments.js fetches one when the form is first used.
+        var form = new CommentFormViewModel(article, null, options.Value.NameMaxLength, options.Value.BodyMaxLength);
         var sent = Request.Query[SentQueryKey] == SentQueryValue;
         return View(new CommentsViewModel(list, sent, form, slug));
     }

@@ -39,15 +39,15 @@ public sealed class ArticleExpiryTests
         var syndication = new SyndicationService(bed.Read(), bed.Clock);
         Assert.DoesNotContain(await syndication.GetSitemapPageAsync(0, 100, Ct), e => e.Slug == slug);
         Assert.DoesNotContain(await syndication.GetLatestAsync(null, 30, Ct), e => e.Id == id);
-        var changesBefore = await bed.Read().ContentChanges.CountAsync(c => c.ArticleId == id, Ct);
+        var changesBefore = await bed.Read().ContentChanges.CountAsync(c => c.ContentKind == ContentKind.Article && c.EntityId == id, Ct);
 
         Assert.Equal([id], await bed.Get<ArticleExpiry>().ExpireDueAsync(Ct));
         Assert.Empty(await bed.Get<ArticleExpiry>().ExpireDueAsync(Ct));
 
         var db = bed.Read();
         Assert.Equal(ArticleStatus.Unpublished, (await db.Articles.SingleAsync(a => a.Id == id, Ct)).Status);
-        Assert.Equal(changesBefore + 1, await db.ContentChanges.CountAsync(c => c.ArticleId == id, Ct));
-        Assert.Equal(ContentChangeKind.Removed, (await db.ContentChanges.Where(c => c.ArticleId == id).OrderBy(c => c.Id).LastAsync(Ct)).Kind);
+        Assert.Equal(changesBefore + 1, await db.ContentChanges.CountAsync(c => c.ContentKind == ContentKind.Article && c.EntityId == id, Ct));
+        Assert.Equal(ContentChangeKind.Removed, (await db.ContentChanges.Where(c => c.ContentKind == ContentKind.Article && c.EntityId == id).OrderBy(c => c.Id).LastAsync(Ct)).Kind);
         var audit = await db.AuditEntries.SingleAsync(e => e.Action == AuditActions.ArticleExpired, Ct);
         Assert.Equal(ArticleExpiry.ActorName, audit.UserName);
         Assert.Contains("Thông báo lịch tiếp công dân", audit.Details);

@@ -31,7 +31,7 @@ public sealed class ArticleTrashTests
         Assert.Equal(ArticleStatus.Trashed, trashed.Status);
         Assert.Equal(ArticleStatus.Unpublished, trashed.TrashedFromStatus);
         Assert.Equal(NewsroomTestBed.Editor.UserName, trashed.TrashedBy);
-        Assert.Equal(ContentChangeKind.Removed, (await db.ContentChanges.Where(c => c.ArticleId == id).OrderBy(c => c.Id).LastAsync(Ct)).Kind);
+        Assert.Equal(ContentChangeKind.Removed, (await db.ContentChanges.Where(c => c.ContentKind == ContentKind.Article && c.EntityId == id).OrderBy(c => c.Id).LastAsync(Ct)).Kind);
         Assert.DoesNotContain((await bed.Get<ArticleListQuery>().ListAsync(new ArticleListFilter(), Ct)).Items, a => a.Id == id);
         var listed = Assert.Single((await bed.Get<ArticleTrash>().ListAsync(1, Ct)).Items);
         Assert.Equal(ArticleStatus.Unpublished, listed.FromStatus);

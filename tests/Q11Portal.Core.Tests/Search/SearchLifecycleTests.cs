@@ -69,8 +69,8 @@ public sealed class SearchLifecycleTests
             await db.RelatedArticles.Where(r => r.ArticleId == deleted || r.RelatedArticleId == deleted).ExecuteDeleteAsync(Ct);
             await db.Articles.Where(a => a.Id == deleted).ExecuteDeleteAsync(Ct);
             db.ContentChanges.AddRange(
-                new ContentChange { ArticleId = unpublished, Kind = ContentChangeKind.Removed, AtUtc = Now },
-                new ContentChange { ArticleId = deleted, Kind = ContentChangeKind.Removed, AtUtc = Now });
+                new ContentChange { EntityId = unpublished, Kind = ContentChangeKind.Removed, AtUtc = Now },
+                new ContentChange { EntityId = deleted, Kind = ContentChangeKind.Removed, AtUtc = Now });
             await db.SaveChangesAsync(Ct);
             await scope.ServiceProvider.GetRequiredService<ArticleIndexingService>().ArticlesChangedAsync([unpublished, deleted], Ct);
         }
@@ -205,7 +205,7 @@ public sealed class SearchLifecycleTests
         };
         db.Articles.Add(article);
         await db.SaveChangesAsync(Ct);
-        db.ContentChanges.Add(new ContentChange { ArticleId = article.Id, Kind = ContentChangeKind.Upserted, AtUtc = Now });
+        db.ContentChanges.Add(new ContentChange { EntityId = article.Id, Kind = ContentChangeKind.Upserted, AtUtc = Now });
         await db.SaveChangesAsync(Ct);
         await scope.ServiceProvider.GetRequiredService<ArticleIndexingService>().ArticleChangedAsync(article.Id, Ct);
         return article.Id;

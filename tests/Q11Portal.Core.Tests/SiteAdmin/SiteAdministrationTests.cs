@@ -127,7 +127,8 @@ public sealed class SiteAdministrationTests
         db.ChangeTracker.Clear();
         Assert.Equal(2, await db.Articles.CountAsync(a => a.CategoryId == target, Ct));
         Assert.Equal(["Tin mới:0", "Có sẵn:1", "Tin cũ con:1"], (await service.ListTreeAsync(Ct)).Select(n => $"{n.Name}:{n.Depth}"));
-        Assert.Equal(2, await db.ContentChanges.CountAsync(Ct));
+        Assert.Equal(2, await db.ContentChanges.CountAsync(c => c.ContentKind == ContentKind.Article, Ct));
+        Assert.Equal(1, await db.ContentChanges.CountAsync(c => c.ContentKind == ContentKind.Category && c.EntityId == old && c.Kind == ContentChangeKind.Removed, Ct));
         var entry = await db.AuditEntries.SingleAsync(e => e.Action == AuditActions.CategoryDeleted, Ct);
         Assert.Contains("2 bài viết và 1 chuyên mục con chuyển sang “Tin mới”", entry.Details);
         Assert.Equal("editor", entry.UserName);
@@ -228,7 +229,7 @@ public sealed class SiteAdministrationTests
     {
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.CreateContext();
-        var service = new SidebarAdminService(db, Audit(db));
+        var service = new SidebarAdminService(db, Audit(db), TimeProvider.System);
 
         var links = ValueOf(await service.CreateBlockAsync(new(SidebarBlockKind.LinkList, "Liên kết website", true, null, null), "editor", Ct));
         var banner = ValueOf(await service.CreateBlockAsync(

@@ -77,7 +77,7 @@ public sealed class NewsroomWorkflowTests
         Assert.Contains("120 đoàn viên", await Staff.Client(app).GetStringAsync($"/tin-tuc/{article.Slug}", Ct));
 
         // The index and related lists follow (ContentChange row + the direct hook).
-        Assert.True(await WithDbAsync(app, db => db.ContentChanges.AnyAsync(c => c.ArticleId == id && c.Kind == ContentChangeKind.Upserted, Ct)));
+        Assert.True(await WithDbAsync(app, db => db.ContentChanges.AnyAsync(c => c.EntityId == id && c.Kind == ContentChangeKind.Upserted, Ct)));
         // (titles come back with <mark> around the matched words, so look for the link)
         Assert.Contains($"/tin-tuc/{article.Slug}", await Staff.Client(app).GetStringAsync("/tim-kiem?q=kenh+Tan+Hoa", Ct));
 
@@ -93,7 +93,7 @@ public sealed class NewsroomWorkflowTests
         Assert.Equal(HttpStatusCode.Redirect, (await NewsroomSite.TransitionAsync(editor, id, "Delete")).StatusCode);
         // Deleting moves it to the trash (Thùng rác), restorable for 30 days.
         Assert.Equal(ArticleStatus.Trashed, await WithDbAsync(app, db => db.Articles.Where(a => a.Id == id).Select(a => a.Status).SingleAsync(Ct)));
-        Assert.Equal(2, await WithDbAsync(app, db => db.ContentChanges.CountAsync(c => c.ArticleId == id && c.Kind == ContentChangeKind.Removed, Ct)));
+        Assert.Equal(2, await WithDbAsync(app, db => db.ContentChanges.CountAsync(c => c.ContentKind == ContentKind.Article && c.EntityId == id && c.Kind == ContentChangeKind.Removed, Ct)));
     }
 
     [Theory]

@@ -44,7 +44,7 @@ public sealed class ScheduledPublishingLeaseTests
         var key = id.ToString(CultureInfo.InvariantCulture);
         return (await db.Articles.Where(a => a.Id == id).Select(a => a.Status).SingleAsync(Ct),
             await db.AuditEntries.CountAsync(a => a.Action == AuditActions.ArticlePublished && a.EntityId == key && a.UserName == ScheduledPublishing.ActorName, Ct),
-            await db.ContentChanges.CountAsync(c => c.ArticleId == id && c.Kind == ContentChangeKind.Upserted && c.AtUtc > DateTime.UtcNow.AddMinutes(-5), Ct));
+            await db.ContentChanges.CountAsync(c => c.EntityId == id && c.Kind == ContentChangeKind.Upserted && c.AtUtc > DateTime.UtcNow.AddMinutes(-5), Ct));
     }
 
     private static ScheduledPublisherService Job(PortalAppFactory app) =>

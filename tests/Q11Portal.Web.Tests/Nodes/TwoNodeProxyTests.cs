@@ -161,9 +161,9 @@ public sealed class TwoNodeProxyTests(PortalClusterFixture fixture) : IClassFixt
         return category.Id;
     }
 
-    internal static async Task<string> AddPublishedArticleAsync(TestDatabase database, string title)
+    internal static async Task<string> AddPublishedArticleAsync(TestDatabase database, string title, int? categoryId = null)
     {
-        var categoryId = await AddCategoryAsync(database, "Dân vận");
+        categoryId ??= await AddCategoryAsync(database, "Dân vận");
         await using var db = database.CreateContext();
         var slug = Core.Common.Slug.From(title) + "-" + Guid.NewGuid().ToString("N")[..6];
         var now = DateTime.UtcNow.AddMinutes(-1);
@@ -173,7 +173,7 @@ public sealed class TwoNodeProxyTests(PortalClusterFixture fixture) : IClassFixt
             Slug = slug,
             Summary = "Tóm tắt.",
             BodyHtml = "<p>Nội dung.</p>",
-            CategoryId = categoryId,
+            CategoryId = categoryId.Value,
             Status = ArticleStatus.Published,
             PublishedAtUtc = now,
             CreatedAtUtc = now,
