@@ -12,10 +12,10 @@ public static class VietnameseSpelling
     /// <summary>The combining tone marks: sắc, huyền, hỏi, ngã, nặng.</summary>
     private static readonly char[] Tones = ['\u0301', '\u0300', '\u0309', '\u0303', '\u0323'];
 
-    /// <summary>The folded syllable a Telex or VNI leftover stands for ("nhaf" → "nha", "kieemr" → "kiem",
+    /// <summary>The folded syllable a Telex or VNI leftover stands for ("nhaf" → "nha", "ddieerm" → "diem",
     /// "dduwowngf" → "duong", "nan5" → "nan", "tie6m" → "tiem"), or null when <paramref name="word"/> shows no leftover.
-    /// Only the shapes an input method leaves: a trailing tone letter after a vowel or final consonant, a doubled
-    /// vowel or "dd", a "w" after a vowel, VNI digits after letters.</summary>
+    /// Only the shapes an input method leaves: a tone letter after the vowel, a doubled vowel or "dd", a "w" after a
+    /// vowel, VNI digits after letters.</summary>
     public static string? DecodeLeftovers(string word)
     {
         var folded = VietnameseText.Fold(word);
@@ -32,9 +32,12 @@ public static class VietnameseSpelling
         }
         else
         {
-            if (TelexToneLetters.Contains(text[^1]) && text.Length >= 3 && (Vowels.Contains(text[^2]) || "cghmnpt".Contains(text[^2])))
+            // A tone letter typed after the vowel, at the end or before the final consonant ("nhaf", "ddieerm"): no
+            // Vietnamese syllable has s, f, r, x or j after its first vowel.
+            var firstVowel = text.IndexOfAny(Vowels.ToCharArray());
+            if (firstVowel >= 0)
             {
-                text = text[..^1];
+                text = text[..(firstVowel + 1)] + new string(text[(firstVowel + 1)..].Where(c => !TelexToneLetters.Contains(c)).ToArray());
             }
 
             var builder = new StringBuilder(text.Length);
