@@ -82,7 +82,7 @@ public sealed class SearchService(SearchIndex index, TimeProvider clock)
     /// with what was typed keeps its place, and the words meant find what the typo alone would miss.</summary>
     private static Query? WithCorrection(Query? typed, CorrectedQuery? correction, IndexReader reader)
     {
-        if (correction is null || Environment.GetEnvironmentVariable("Q11_NO_CORRECTION") == "1")
+        if (correction is null)
         {
             return typed;
         }
