@@ -105,6 +105,25 @@ public sealed class SearchCommandTests
     }
 
     [Fact]
+    public async Task Eval_OnTheCorpus_PrintsBothHalvesPerKindBesidePlainBm25()
+    {
+        var directory = DevelopmentCorpus.RequireDirectory();
+
+        var run = await CliRun.RunAsync("eval", "--corpus", directory);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var tuning = run.Output.IndexOf("Search, tuning half", StringComparison.Ordinal);
+        var heldOut = run.Output.IndexOf("Search, held-out half", StringComparison.Ordinal);
+        Assert.True(tuning > 0 && heldOut > tuning, run.Output);
+        foreach (var kind in new[] { "document_number", "name", "no_diacritics", "ordinary", "phrase", "typo" })
+        {
+            Assert.Contains(kind, run.Output[heldOut..]);
+        }
+
+        Assert.Contains("plain BM25 nDCG@10", run.Output[tuning..]);
+    }
+
+    [Fact]
     public async Task Eval_WithoutACorpus_ExitsWithAMessage()
     {
         using var empty = new TemporaryDirectory();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Q11Portal.Core.Articles;
 using Q11Portal.Core.Data;
 using Q11Portal.Core.Search;
+using Q11Portal.Core.Search.Evaluation;
 
 namespace Q11Portal.Cli.Commands;
 
@@ -30,7 +31,15 @@ public static class SearchCommands
     public static Command Eval(CliHost host)
     {
         var corpus = new Option<string>("--corpus") { Description = "A corpus directory: articles.json, search-queries.json, related-judgements.json.", Required = true };
-        var command = new Command("eval", "Import a corpus into a throwaway database and print search and related-news quality beside the baseline.") { corpus };
+        var queries = new Option<string?>("--queries")
+        {
+            Description = "The folder of the judged query halves (search-queries-tuning.json, search-queries-heldout.json); default: the repository's tests/eval folder above the current directory.",
+        };
+        var perQuery = new Option<bool>("--per-query") { Description = "Also print every query of the halves that is not perfect, beside plain BM25." };
+        var command = new Command("eval", "Import a corpus into a throwaway database and print search and related-news quality beside the baselines, and the judged query halves beside plain BM25.")
+        {
+            corpus, queries, perQuery,
+        };
         command.SetAction(async (parse, ct) =>
         {
             var directory = Path.GetFullPath(parse.GetValue(corpus) ?? ".");
@@ -53,9 +62,11 @@ public static class SearchCommands
                     await services.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
                     var imported = await services.GetRequiredService<Core.Import.ArticleImporter>().ImportFileAsync(Path.Combine(directory, "articles.json"), null, ct);
                     await services.GetRequiredService<ArticleIndexingService>().RebuildAllAsync(null, null, ct);
-                    var report = await ActivatorUtilities.CreateInstance<Core.Search.Evaluation.CorpusEvaluator>(services).EvaluateAsync(directory, ct);
+                    var report = await ActivatorUtilities.CreateInstance<CorpusEvaluator>(services).EvaluateAsync(directory, ct);
                     await host.Out.WriteLineAsync($"Corpus {directory}: {imported.Total} articles imported into a throwaway database.");
-                    await host.Out.WriteLineAsync(Core.Search.Evaluation.CorpusEvaluator.Format(report));
+                    await host.Out.WriteLineAsync(CorpusEvaluator.Format(report));
+                    await host.Out.WriteLineAsync();
+                    await host.Out.WriteLineAsync(EvaluateHalves(services, directory, parse.GetValue(queries), parse.GetValue(perQuery)));
                     return 0;
                 });
             }
@@ -73,6 +84,25 @@ public static class SearchCommands
             }
         });
         return command;
+    }
+
+    /// <summary>The corpus's own queries, then the tuning and held-out halves, each beside plain BM25.</summary>
+    private static string EvaluateHalves(IServiceProvider services, string corpusDirectory, string? queryDirectory, bool perQuery)
+    {
+        var evaluator = ActivatorUtilities.CreateInstance<QuerySetEvaluator>(services);
+        var reports = new List<QuerySetReport>
+        {
+            evaluator.Evaluate("development", CorpusEvaluator.ReadSearchJudgements(corpusDirectory)),
+        };
+        var halves = queryDirectory is null ? QuerySetEvaluator.FindQueryDirectory(Directory.GetCurrentDirectory()) : Path.GetFullPath(queryDirectory);
+        if (halves is null || !File.Exists(Path.Combine(halves, QuerySetEvaluator.TuningFile)))
+        {
+            throw new CliException($"no {QuerySetEvaluator.TuningFile} found; give the folder with --queries (the repository's tests/eval folder).");
+        }
+
+        reports.Add(evaluator.Evaluate("tuning half", QuerySetEvaluator.Read(Path.Combine(halves, QuerySetEvaluator.TuningFile))));
+        reports.Add(evaluator.Evaluate("held-out half", QuerySetEvaluator.Read(Path.Combine(halves, QuerySetEvaluator.HeldOutFile))));
+        return $"Judged queries: {halves}{Environment.NewLine}{QuerySetEvaluator.Format(reports, perQuery)}";
     }
 
     public sealed record ResultItem(string? SourceId, string Slug, string Title, double Score);
@@ -115,6 +145,11 @@ public static class SearchCommands
                 }
 
                 return 0;
+            }
+
+            if (!asJson && search.Search(new SearchRequest(text, PageSize: 1, Highlight: false)).Correction is { } correction)
+            {
+                host.Out.WriteLine($"Also searched: {correction.Text} ({string.Join(", ", correction.Changes.Select(c => $"{c.Typed} → {c.Corrected}"))})");
             }
 
             Print(host.Out, Run(search, text, count), asJson);

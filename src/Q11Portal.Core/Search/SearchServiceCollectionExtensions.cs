@@ -12,6 +12,7 @@ public static class SearchServiceCollectionExtensions
         services.AddSingleton<SearchIndexer>();
         services.AddSingleton<RelatedNewsEngine>();
         services.AddSingleton<SearchService>();
+        services.AddSingleton<TitleSuggestions>();
         services.AddScoped<RelatedArticleService>();
         services.AddScoped<ArticleIndexingService>();
         services.AddHostedService<SearchIndexSyncService>();

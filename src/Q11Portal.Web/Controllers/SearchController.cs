@@ -8,9 +8,11 @@ using Q11Portal.Web.Models;
 namespace Q11Portal.Web.Controllers;
 
 /// <summary>Tìm kiếm: full-text search over the local index, with category and date filters and paging.</summary>
-public sealed class SearchController(SearchService search, PortalDbContext db, TimeProvider clock) : Controller
+public sealed class SearchController(SearchService search, TitleSuggestions titles, PortalDbContext db, TimeProvider clock) : Controller
 {
     public const int PageSize = 10;
+    /// <summary>The type-ahead endpoint of the header's search box (rate-limited per address with /tim-kiem).</summary>
+    public const string SuggestPath = "tim-kiem/goi-y";
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd/MM/yyyy", "d/M/yyyy", "dd-MM-yyyy", "d-M-yyyy"];
 
@@ -21,6 +23,7 @@ public sealed class SearchController(SearchService search, PortalDbContext db, T
         [FromQuery(Name = "tu-ngay")] string? from,
         [FromQuery(Name = "den-ngay")] string? to,
         [FromQuery(Name = "page")] string? page,
+        [FromQuery(Name = "sap-xep")] string? sort,
         CancellationToken ct)
     {
         var categories = await db.Categories.AsNoTracking()
@@ -34,6 +37,7 @@ public sealed class SearchController(SearchService search, PortalDbContext db, T
             From = from?.Trim() ?? string.Empty,
             To = to?.Trim() ?? string.Empty,
             Categories = categories,
+            Sort = sort?.Trim() ?? string.Empty,
         };
 
         var errors = new List<string>();
@@ -49,6 +53,17 @@ public sealed class SearchController(SearchService search, PortalDbContext db, T
         if (fromDay is { } f && toDay is { } t && f > t)
         {
             errors.Add("Khoảng thời gian không hợp lệ: “Từ ngày” phải trước hoặc bằng “Đến ngày”.");
+        }
+
+        var order = model.Sort switch
+        {
+            "" or SearchPageViewModel.SortRelevance => SearchSort.Relevance,
+            SearchPageViewModel.SortNewest => SearchSort.Newest,
+            _ => (SearchSort?)null,
+        };
+        if (order is null)
+        {
+            errors.Add("Cách sắp xếp không hợp lệ: chọn “Phù hợp nhất” hoặc “Mới nhất”.");
         }
 
         int? categoryId = null;
@@ -73,7 +88,7 @@ public sealed class SearchController(SearchService search, PortalDbContext db, T
             return View(model);
         }
 
-        model.Results = search.Search(new SearchRequest(model.Query, categoryId, fromDay, toDay, pageNumber, PageSize));
+        model.Results = search.Search(new SearchRequest(model.Query, categoryId, fromDay, toDay, pageNumber, PageSize, Sort: order!.Value));
         if (model.Results.Hits.Count == 0 && model.Results.TotalHits > 0)
         {
             // A page beyond the last one: say so, and link back to the first.
@@ -82,6 +97,16 @@ public sealed class SearchController(SearchService search, PortalDbContext db, T
         }
 
         return View(model);
+    }
+
+    /// <summary>Titles for the header's search box as the reader types (a JSON array of {title, url}); the box works
+    /// as a plain form without it.</summary>
+    [HttpGet(SuggestPath)]
+    public IActionResult Suggest([FromQuery(Name = "q")] string? q)
+    {
+        Response.Headers.CacheControl = "public, max-age=60";
+        var suggestions = titles.Suggest(q).Select(s => new { title = s.Title, url = "/tin-tuc/" + s.Slug });
+        return Json(suggestions);
     }
 
     private DateOnly? ParseDay(string value, string label, List<string> errors)
