@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.Caching.Memory;
 using Q11Portal.Core.Articles;
-using Q11Portal.Web.ViewComponents;
 
 namespace Q11Portal.Web.Infrastructure;
 
@@ -36,15 +34,15 @@ public static class PublicPageCache
     }
 }
 
-/// <summary>Drops every cached public page, and the main menu's categories kept in memory, when public content
-/// changed.</summary>
-public sealed class PublicPageCacheInvalidator(IOutputCacheStore store, IMemoryCache memory) : IArticleChangeObserver
+/// <summary>Drops every cached public page, and the menu and sidebar kept in memory (<see cref="SiteChromeCache"/>),
+/// when public content changed.</summary>
+public sealed class PublicPageCacheInvalidator(IOutputCacheStore store, SiteChromeCache chrome) : IArticleChangeObserver
 {
     public Task ArticlesChangedAsync(CancellationToken ct) => EvictAllAsync(ct);
 
     public async Task EvictAllAsync(CancellationToken ct)
     {
-        memory.Remove(MainMenuViewComponent.CacheKey);
+        chrome.Evict();
         await store.EvictByTagAsync(PublicPageCache.Tag, ct);
     }
 }

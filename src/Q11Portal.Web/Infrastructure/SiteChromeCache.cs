@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using Q11Portal.Core.Articles;
 using Q11Portal.Core.Categories;
 using Q11Portal.Core.Data;
 using Q11Portal.Core.Media;
@@ -14,9 +12,9 @@ public sealed record SidebarChrome(IReadOnlyList<SidebarBlockView> Blocks, IRead
 
 /// <summary>What every public page shows around its content and what changes only when staff change it: the main
 /// menu and the sidebar blocks (with their pictures' sizes). Rendering a page used to read them from the database each
-/// time; now they are kept in memory (two small entries) for <see cref="Lifetime"/> at most, and dropped at once when
-/// articles change (<see cref="IArticleChangeObserver"/>) or after any change in the admin area of this node. The
-/// lifetime bounds what another node's admin change or a block's start/end time can take to show.</summary>
+/// time; now they are kept in memory (two small entries) for <see cref="Lifetime"/> at most, and dropped together with
+/// the cached pages (<see cref="PublicPageCacheInvalidator"/>: this node's changes at once, any node's through the change
+/// log within about a second). The lifetime bounds what a block's start/end time can take to show.</summary>
 public sealed class SiteChromeCache(IMemoryCache cache, IServiceScopeFactory scopes)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
@@ -91,40 +89,11 @@ public sealed class SiteChromeCache(IMemoryCache cache, IServiceScopeFactory sco
     }
 }
 
-/// <summary>Articles changed (this node's edits at once, other nodes' through the index sync): the menu and sidebar
-/// are read again.</summary>
-public sealed class SiteChromeInvalidator(SiteChromeCache chrome) : IArticleChangeObserver
-{
-    public Task ArticlesChangedAsync(CancellationToken ct)
-    {
-        chrome.Evict();
-        return Task.CompletedTask;
-    }
-}
-
-/// <summary>After a change in the admin area (any method but GET and HEAD: categories, sidebar blocks…) the menu and
-/// sidebar are read again.</summary>
-public sealed class EvictSiteChromeAfterAdminChange(SiteChromeCache chrome) : IAsyncActionFilter
-{
-    public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
-    {
-        await next();
-        var request = context.HttpContext.Request;
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
-            && string.Equals(context.RouteData.Values["area"] as string, "Admin", StringComparison.OrdinalIgnoreCase))
-        {
-            chrome.Evict();
-        }
-    }
-}
-
 public static class SiteChromeCacheExtensions
 {
     public static IServiceCollection AddSiteChromeCache(this IServiceCollection services)
     {
         services.AddSingleton<SiteChromeCache>();
-        services.AddSingleton<IArticleChangeObserver, SiteChromeInvalidator>();
-        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<EvictSiteChromeAfterAdminChange>());
         return services;
     }
 }
