@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Q11Portal.Core.Articles;
 using Q11Portal.Core.Audit;
 using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
 
 namespace Q11Portal.Core.Documents;
 
-/// <summary>Editors' changes to the documents library, each one audited in the same unit of work.</summary>
+/// <summary>Editors' changes to the documents library, each one audited and written to the change log
+/// (<see cref="ContentChangeLog"/>, so every node drops its cached pages) in the same unit of work.</summary>
 public sealed class DocumentEditor(PortalDbContext db, AuditLog audit, DocumentFileStore files, TimeProvider clock, ILogger<DocumentEditor> logger)
 {
     public const string EntityType = "Document";
@@ -25,6 +27,7 @@ public sealed class DocumentEditor(PortalDbContext db, AuditLog audit, DocumentF
         db.Set<LibraryDocument>().Add(document);
         await db.SaveChangesAsync(ct);
         audit.Add(userName, "document.create", EntityType, document.Id.ToString(), DocumentRules.Title(document.Kind, document.Symbol));
+        ContentChangeLog.Record(db, ContentKind.Document, document.Id, clock);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Document {DocumentId} ({Symbol}) created by {UserName}", document.Id, document.Symbol, userName);
         return document.Id;
@@ -45,6 +48,7 @@ public sealed class DocumentEditor(PortalDbContext db, AuditLog audit, DocumentF
         }
 
         audit.Add(userName, "document.update", EntityType, id.ToString(), DocumentRules.Title(document.Kind, document.Symbol));
+        ContentChangeLog.Record(db, ContentKind.Document, id, clock);
         await db.SaveChangesAsync(ct);
         return Result.Ok;
     }
@@ -68,6 +72,7 @@ public sealed class DocumentEditor(PortalDbContext db, AuditLog audit, DocumentF
         var stored = document.Files.Select(f => f.StoredName).ToList();
         db.Set<LibraryDocument>().Remove(document);
         audit.Add(userName, "document.delete", EntityType, id.ToString(), DocumentRules.Title(document.Kind, document.Symbol));
+        ContentChangeLog.Record(db, ContentKind.Document, id, clock, ContentChangeKind.Removed);
         await db.SaveChangesAsync(ct);
         stored.ForEach(files.Delete);
         return Result.Ok;
@@ -90,6 +95,7 @@ public sealed class DocumentEditor(PortalDbContext db, AuditLog audit, DocumentF
         file.DocumentId = id;
         db.Set<LibraryDocumentFile>().Add(file);
         audit.Add(userName, "document.file.add", EntityType, id.ToString(), $"{file.FileName} ({file.SizeBytes} bytes)");
+        ContentChangeLog.Record(db, ContentKind.Document, id, clock);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -113,6 +119,7 @@ public sealed class DocumentEditor(PortalDbContext db, AuditLog audit, DocumentF
 
         db.Set<LibraryDocumentFile>().Remove(file);
         audit.Add(userName, "document.file.delete", EntityType, id.ToString(), file.FileName);
+        ContentChangeLog.Record(db, ContentKind.Document, id, clock);
         await db.SaveChangesAsync(ct);
         files.Delete(file.StoredName);
         return Result.Ok;

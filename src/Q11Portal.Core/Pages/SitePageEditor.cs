@@ -92,6 +92,7 @@ public sealed class SitePageEditor(PortalDbContext db, ArticleHtmlSanitizer sani
         db.SitePages.Remove(page);
         // The body goes into the log: a deleted page leaves a trace of what it said.
         audit.Add(userName, AuditActions.SitePageDeleted, nameof(SitePage), page.Slug, $"{page.Title}\n{page.BodyHtml}");
+        ContentChangeLog.Record(db, ContentKind.SitePage, id, clock, ContentChangeKind.Removed);
         await db.SaveChangesAsync(ct);
         return Result.Ok;
     }
@@ -157,6 +158,8 @@ public sealed class SitePageEditor(PortalDbContext db, ArticleHtmlSanitizer sani
     {
         page.UpdatedAtUtc = Now;
         page.Version = Guid.NewGuid();
+        // Pages sit in every page's menu or footer: each node drops its cached pages (a new page's id does not matter).
+        ContentChangeLog.Record(db, ContentKind.SitePage, page.Id, clock);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Q11Portal.Core.Articles;
 using Q11Portal.Core.Audit;
 using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
@@ -200,6 +201,8 @@ public sealed class ScheduleEditor(PortalDbContext db, AuditLog audit, TimeProvi
         var text = summary(week);
         AddRevision(week, number, userName, text);
         audit.Add(userName, action, nameof(ScheduleWeek), IdOf(week).InputValue, text);
+        // Readers see published weeks only, but a withdrawal must leave every node's cached pages too.
+        ContentChangeLog.Record(db, ContentKind.Schedule, week.Id, clock);
         try
         {
             await db.SaveChangesAsync(ct);
