@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Q11Portal.Core.Common;
 using Q11Portal.Core.Schedule;
+using Q11Portal.Web.Infrastructure;
 using Q11Portal.Web.Models;
 
 namespace Q11Portal.Web.Controllers;
@@ -11,6 +13,7 @@ public sealed class ScheduleController(ScheduleService schedule, TimeProvider cl
 {
     /// <param name="pick">"2026-W49" from the week picker: redirects to that week's own address.</param>
     /// <param name="print">"?in=1": the print view.</param>
+    [OutputCache(PolicyName = PublicPageCache.Policy)]
     [HttpGet("lich-cong-tac")]
     public async Task<IActionResult> Current([FromQuery(Name = "tuan")] string? pick, [FromQuery(Name = "in")] string? print, CancellationToken ct)
     {
@@ -31,6 +34,7 @@ public sealed class ScheduleController(ScheduleService schedule, TimeProvider cl
         return await Show(current, today, print, ct);
     }
 
+    [OutputCache(PolicyName = PublicPageCache.Policy)]
     [HttpGet("lich-cong-tac/{week}")]
     public async Task<IActionResult> Week(string week, [FromQuery(Name = "in")] string? print, CancellationToken ct)
     {

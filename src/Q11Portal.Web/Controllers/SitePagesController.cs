@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.RateLimiting;
 using Q11Portal.Core.Comments;
 using Q11Portal.Core.Letters;
@@ -15,9 +16,11 @@ public sealed class SitePagesController(SitePageService pages, LetterSubmissionG
 {
     public const string SentQueryKey = "da-gui";
 
+    [OutputCache(PolicyName = PublicPageCache.Policy)]
     [HttpGet("gioi-thieu")]
     public Task<IActionResult> About(CancellationToken ct) => Show(SitePageRules.AboutSlug, ct);
 
+    [OutputCache(PolicyName = PublicPageCache.Policy)]
     [HttpGet("chinh-sach-rieng-tu")]
     public Task<IActionResult> Privacy(CancellationToken ct) => Show(SitePageRules.PrivacySlug, ct);
 
@@ -28,6 +31,7 @@ public sealed class SitePagesController(SitePageService pages, LetterSubmissionG
         return page is null ? NotFound() : View("Page", new SitePageViewModel(page, NewForm(), Request.Query.ContainsKey(SentQueryKey)));
     }
 
+    [OutputCache(PolicyName = PublicPageCache.Policy)]
     [HttpGet("trang/{slug}")]
     public Task<IActionResult> Page(string slug, CancellationToken ct) =>
         SitePageRules.IsSystem(slug) ? Task.FromResult<IActionResult>(RedirectPermanent(SitePageRules.Url(slug))) : Show(slug, ct);
