@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Q11Portal.Core.Data;
 using Q11Portal.Web.Infrastructure.Counters;
+using Q11Portal.Web.Infrastructure.Metrics;
 using Q11Portal.Web.Infrastructure.Reach;
 using Serilog;
 
@@ -34,6 +35,7 @@ public static class WebServiceCollectionExtensions
         services.AddPortalCounters(configuration);
         services.AddPortalSiteAdminWeb();
         services.AddPortalReverseProxy(configuration);
+        services.AddPortalMetrics(configuration);
         return services;
     }
 
@@ -47,6 +49,7 @@ public static class WebServiceCollectionExtensions
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
         app.UsePortalReverseProxy();
+        app.UsePortalMetricsEndpoint();
         app.UsePortalSecurityHeaders();
         var culture = new CultureInfo("vi-VN");
         app.UseRequestLocalization(new RequestLocalizationOptions
@@ -82,7 +85,7 @@ public static class WebServiceCollectionExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UsePortalCounters();
-        app.UseOutputCache();
+        app.UseOutputCacheWithMetrics(a => a.UseOutputCache());
 
         app.MapPortalHealthChecks();
         app.MapControllerRoute("areas", "{area:exists}/{controller=Dashboard}/{action=Index}/{id?}");
