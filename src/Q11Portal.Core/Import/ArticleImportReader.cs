@@ -200,6 +200,7 @@ public static partial class ArticleImportReader
         }
 
         string? bodyHtml = null;
+        IReadOnlyList<string> removed = [];
         if (string.IsNullOrWhiteSpace(content) && string.IsNullOrWhiteSpace(contentHtml))
         {
             Error("content", "thiếu nội dung: cần \"content\" (văn bản, các đoạn cách nhau bởi một dòng trống) hoặc \"contentHtml\".");
@@ -212,9 +213,13 @@ public static partial class ArticleImportReader
             {
                 Error(field, shape.Message!);
             }
-            else if (!TextRules.BodyHasContent(bodyHtml = sanitizer.Sanitize(raw)))
+            else if (sanitizer.Clean(raw) is var clean && !TextRules.BodyHasContent(bodyHtml = clean.Html))
             {
                 Error(field, "nội dung trống sau khi lọc HTML không an toàn (không có chữ, số hay ảnh nhìn thấy được).");
+            }
+            else
+            {
+                removed = clean.Removed;
             }
         }
 
@@ -223,7 +228,10 @@ public static partial class ArticleImportReader
             return null;
         }
 
-        return new ArticleImportRecord(position, sourceId!, title!, summary, bodyHtml!, category!, tags, publishedAtUtc!.Value, byline, topic, secondaryTopic);
+        return new ArticleImportRecord(position, sourceId!, title!, summary, bodyHtml!, category!, tags, publishedAtUtc!.Value, byline, topic, secondaryTopic)
+        {
+            Removed = removed,
+        };
     }
 
     private static DateTime? ParseTime(string text, Action<string?, string> error)
