@@ -36,6 +36,7 @@ public static class WebServiceCollectionExtensions
         services.AddPortalSiteAdminWeb();
         services.AddPortalReverseProxy(configuration);
         services.AddPortalMetrics(configuration);
+        services.AddPortalRateLimits();
         return services;
     }
 
@@ -90,7 +91,7 @@ public static class WebServiceCollectionExtensions
         app.MapPortalHealthChecks();
         app.MapControllerRoute("areas", "{area:exists}/{controller=Dashboard}/{action=Index}/{id?}");
         app.MapPortalCounters();
-        app.MapControllers();
+        app.MapControllers().WithPortalRateLimits();
         return app;
     }
 
