@@ -100,6 +100,36 @@ public sealed class TwoFactorAccounts(
         return Result.Ok;
     }
 
+    /// <summary>An administrator's reset of another account (a lost phone and lost recovery codes): two-factor sign-in
+    /// switched off, the key and the recovery codes forgotten, the account's sessions ended (new security stamp). The
+    /// next sign-in needs the password only; for Quản trị and Biên tập past their grace period it leads straight to
+    /// the set-up page again.</summary>
+    public async Task<Result> ResetByAdminAsync(string userId, string? actor, CancellationToken ct)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return Result.NotFound("Không tìm thấy tài khoản.");
+        }
+
+        if (!await users.GetTwoFactorEnabledAsync(user))
+        {
+            return Result.Conflict("Tài khoản này chưa bật xác thực hai bước.");
+        }
+
+        var disabled = await users.SetTwoFactorEnabledAsync(user, false);
+        var reset = disabled.Succeeded ? await users.ResetAuthenticatorKeyAsync(user) : disabled;
+        if (!reset.Succeeded)
+        {
+            return Failure(reset);
+        }
+
+        // Zero new codes replaces the old ones, which would otherwise wait for the next set-up.
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        await audit.WriteAsync(actor, AuditActions.TwoFactorReset, "User", user.Id, user.Email, ct);
+        logger.LogInformation("Two-factor sign-in of {UserId} reset by {Actor}", user.Id, actor);
+        return Result.Ok;
+    }
+
     /// <summary>New recovery codes; the old ones stop working.</summary>
     public async Task<Result<IReadOnlyList<string>>> RegenerateRecoveryCodesAsync(PortalUser user, CancellationToken ct)
     {
