@@ -12,6 +12,7 @@ public static class MediaServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<ImageProcessor>();
+        services.AddSingleton<ClamAvScanner>();
         services.AddScoped<MediaService>();
         services.AddScoped<AttachmentService>();
         return services;
