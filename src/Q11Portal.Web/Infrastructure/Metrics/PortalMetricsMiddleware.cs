@@ -25,7 +25,8 @@ internal sealed class PortalMetricsMiddleware(RequestDelegate next, PortalMetric
             metrics.PageCacheLookup(hit: !context.Items.ContainsKey(RenderedKey));
         }
 
-        if (request.Path.StartsWithSegments("/tim-kiem"))
+        // Answered searches only: a refused one (rate limit, bad request) says nothing about how fast search is.
+        if (request.Path.StartsWithSegments("/tim-kiem") && context.Response.StatusCode < 400)
         {
             metrics.SearchAnswered(Stopwatch.GetElapsedTime(started));
         }
