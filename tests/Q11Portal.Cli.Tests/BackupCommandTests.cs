@@ -130,6 +130,50 @@ public sealed class BackupCommandTests
         }
     }
 
+    [Fact]
+    public async Task BackupThenRestore_MediaDirectoryOutsideData_CopiesAndRestoresTheMedia()
+    {
+        await using var database = await TestDatabase.CreateAsync(migrate: false);
+        Assert.Equal(0, (await CliRun.RunAsync(database, "migrate")).ExitCode);
+        var root = Directory.CreateTempSubdirectory("q11-media-elsewhere-").FullName;
+        try
+        {
+            var media = Path.Combine(root, "shared-media");
+            Directory.CreateDirectory(Path.Combine(media, "uploads", "2026", "12"));
+            Directory.CreateDirectory(Path.Combine(media, "documents"));
+            await File.WriteAllBytesAsync(Path.Combine(media, "uploads", "2026", "12", "anh.webp"), [1, 2, 3, 4], Ct);
+            await File.WriteAllBytesAsync(Path.Combine(media, "documents", "ke-hoach.pdf"), [5, 6, 7], Ct);
+            var backup = Path.Combine(root, "backup");
+
+            var run = await CliRun.RunAsync(database, "backup", "--out", backup, "--Media:Directory=" + media);
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            Assert.Equal([1, 2, 3, 4], await File.ReadAllBytesAsync(Path.Combine(backup, "uploads", "2026", "12", "anh.webp"), Ct));
+            Assert.Equal([5, 6, 7], await File.ReadAllBytesAsync(Path.Combine(backup, "documents", "ke-hoach.pdf"), Ct));
+
+            var restoredData = Path.Combine(root, "data-restored");
+            var restoredMedia = Path.Combine(root, "media-restored");
+            var restore = await CliRun.RunAsync("restore", "--from", backup, "--Database:Provider=Sqlite", "--Database:ConnectionString=",
+                "--DataDirectory=" + restoredData, "--Media:Directory=" + restoredMedia);
+
+            Assert.True(restore.ExitCode == 0, restore.ToString());
+            Assert.Equal([1, 2, 3, 4], await File.ReadAllBytesAsync(Path.Combine(restoredMedia, "uploads", "2026", "12", "anh.webp"), Ct));
+            Assert.Equal([5, 6, 7], await File.ReadAllBytesAsync(Path.Combine(restoredMedia, "documents", "ke-hoach.pdf"), Ct));
+            Assert.False(Directory.Exists(Path.Combine(restoredData, "uploads")));
+            Assert.True(File.Exists(Path.Combine(restoredData, "q11portal.db")));
+
+            // A second restore into the same media folder is refused: it is no longer empty.
+            var again = await CliRun.RunAsync("restore", "--from", backup, "--Database:Provider=Sqlite", "--Database:ConnectionString=",
+                "--DataDirectory=" + Path.Combine(root, "data-again"), "--Media:Directory=" + restoredMedia);
+            Assert.Equal(CliRunner.BadInput, again.ExitCode);
+            Assert.Contains("Media:Directory", again.ToString());
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     private static string[] Settings(TestDatabase database) => [.. database.Settings.Select(s => $"--{s.Key}={s.Value}")];
 
     private static PortalDbContext Context(string dataDirectory)

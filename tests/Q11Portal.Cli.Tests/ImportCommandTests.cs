@@ -167,6 +167,31 @@ public sealed class ImportCommandTests
         Assert.True(article.BodyHtml.IsNormalized(NormalizationForm.FormC));
     }
 
+    [Fact]
+    public async Task Import_ExternalImagesAndEmbeds_ReportListsWhatEachArticleLost()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var external = JsonNode.Parse(Record("ngoai-1", "Bài có ảnh ngoài"))!;
+        external["contentHtml"] = "<p>Hội nghị sơ kết.</p><img src=\"https://tracker.example/pixel.gif\" alt=\"\">" +
+            "<iframe src=\"https://www.youtube.com/watch?v=abc\"></iframe><details><summary>Mở</summary><p>Danh sách</p></details>";
+        var clean = JsonNode.Parse(Record("sach-2", "Bài sạch"))!;
+        clean["contentHtml"] = "<p>Chỉ có chữ.</p><img src=\"/media/2026/12/anh.webp\" alt=\"Ảnh\">";
+
+        var run = await CliRun.RunAsync(database, "import", CorpusFiles.Write(database, $"[{external.ToJsonString()},{clean.ToJsonString()}]"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("1 articles lost something", run.Output);
+        var line = Assert.Single(run.Output.Split('\n'), l => l.Contains("Bản ghi 1 (id \"ngoai-1\"", StringComparison.Ordinal));
+        Assert.Contains("ảnh lấy từ trang khác", line);
+        Assert.Contains("<iframe>", line);
+        Assert.Contains("<details>", line);
+        Assert.DoesNotContain("sach-2", run.Output);
+        await using var db = database.CreateContext();
+        var body = (await db.Articles.SingleAsync(a => a.Title == "Bài có ảnh ngoài", Ct)).BodyHtml;
+        Assert.DoesNotContain("tracker.example", body);
+        Assert.Contains("Danh sách", body);
+    }
+
     public static TheoryData<string, string> BadFiles => new()
     {
         { "[{\"id\": \"x1\", \"title\": ", "không phải JSON hợp lệ" },

@@ -58,6 +58,15 @@ public static class ImportCommands
             var result = await services.GetRequiredService<ArticleImporter>().ImportAsync(records, progress, ct, path.Name);
             host.Out.WriteLine($"{result.Added} added, {result.Updated} updated, {result.Unchanged} unchanged" +
                 $" ({result.CategoriesAdded} new categories, {result.TagsAdded} new tags) in {watch.Elapsed.TotalSeconds:0.0} s.");
+            if (result.Dropped.Count > 0)
+            {
+                host.Out.WriteLine($"{result.Dropped.Count} articles lost something to the HTML rules (images only from the portal's media, embeds only from the video players):");
+                foreach (var drop in result.Dropped)
+                {
+                    host.Out.WriteLine("  " + drop);
+                }
+            }
+
             return 0;
         }));
         return command;

@@ -14,6 +14,7 @@ public static class AuditActions
     public const string LoginThrottled = "login.throttled";
     public const string TwoFactorEnabled = "user.2fa-enabled";
     public const string TwoFactorDisabled = "user.2fa-disabled";
+    public const string TwoFactorReset = "user.2fa-reset";
     public const string RecoveryCodesRegenerated = "user.2fa-recovery-codes";
     public const string RecoveryCodeUsed = "login.recovery-code";
     public const string TwoFactorFailed = "login.2fa-failed";
@@ -78,6 +79,7 @@ public static class AuditActions
         LoginThrottled => "Từ chối đăng nhập do sai nhiều lần từ một địa chỉ",
         TwoFactorEnabled => "Bật xác thực hai bước",
         TwoFactorDisabled => "Tắt xác thực hai bước",
+        TwoFactorReset => "Đặt lại xác thực hai bước của tài khoản khác",
         RecoveryCodesRegenerated => "Tạo mã khôi phục mới",
         RecoveryCodeUsed => "Đăng nhập bằng mã khôi phục",
         TwoFactorFailed => "Mã xác thực hai bước sai",
@@ -131,7 +133,7 @@ public static class AuditActions
     public static readonly string[] Known =
     [
         LoginFailed, LoginLockedOut, UserCreated, UserRoleChanged, UserLocked, UserUnlocked, PasswordChanged, PasswordReset,
-        LoginThrottled, TwoFactorEnabled, TwoFactorDisabled, RecoveryCodesRegenerated, RecoveryCodeUsed, TwoFactorFailed,
+        LoginThrottled, TwoFactorEnabled, TwoFactorDisabled, TwoFactorReset, RecoveryCodesRegenerated, RecoveryCodeUsed, TwoFactorFailed,
         ArticleCreated, ArticleSubmitted, ArticleReturned, ArticleScheduled, ArticlePublished, ArticleUnpublished,
         ArticleDeleted, ArticleRestored, ArticlePublishedEdited, ArticleExpired, ArticleTrashed, ArticleUntrashed, ArticlePurged,
         CategoryCreated, CategoryUpdated, CategoryMoved, CategoryReordered, CategoryDeleted,

@@ -7,7 +7,8 @@ using Q11Portal.Core.Data;
 namespace Q11Portal.Core.Backups;
 
 /// <summary>A copy of what a site cannot rebuild: a SQLite database (through SQLite's online backup, consistent while the
-/// site writes), uploaded images and attached documents, and the shared keys folder when there is one. The search index
+/// site writes), uploaded images and attached documents (from <c>Media:Directory</c>, restored into this site's), and the
+/// shared keys folder when there is one. The search index
 /// is left out: each node rebuilds its own from the database.</summary>
 public sealed class PortalBackup(IOptions<DatabaseOptions> options, PortalPaths paths, TimeProvider clock, ILogger<PortalBackup> logger)
 {
@@ -24,7 +25,10 @@ public sealed class PortalBackup(IOptions<DatabaseOptions> options, PortalPaths 
             return Result<BackupManifest>.From(Result.Conflict($"Thư mục {target} không trống; hãy chọn một thư mục mới cho bản sao lưu."));
         }
 
-        var media = MediaFolders().SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)).ToList();
+        var media = Folders()
+            .SelectMany(f => Directory.EnumerateFiles(f.Folder, "*", SearchOption.AllDirectories)
+                .Select(file => (File: file, Relative: Path.GetRelativePath(f.Root, file).Replace('\\', '/'))))
+            .ToList();
         var total = media.Count + (Database.Provider == DatabaseProvider.Sqlite ? 1 : 0);
         var files = new List<BackupFile>();
         Directory.CreateDirectory(target);
@@ -45,9 +49,8 @@ public sealed class PortalBackup(IOptions<DatabaseOptions> options, PortalPaths 
             progress?.Report(new BackupProgress(files.Count, total, files.Sum(f => f.Size)));
         }
 
-        foreach (var file in media)
+        foreach (var (file, relative) in media)
         {
-            var relative = Path.GetRelativePath(paths.DataDirectory, file).Replace('\\', '/');
             var hash = await HashingCopy.CopyAsync(file, Path.Combine(target, relative), ct);
             files.Add(new BackupFile(relative, new FileInfo(file).Length, hash));
             progress?.Report(new BackupProgress(files.Count, total, files.Sum(f => f.Size)));
@@ -88,7 +91,7 @@ public sealed class PortalBackup(IOptions<DatabaseOptions> options, PortalPaths 
         long bytes = 0;
         foreach (var file in manifest.Files)
         {
-            var target = file.Path == manifest.Database ? SqliteFilePath() : Path.Combine(paths.DataDirectory, file.Path);
+            var target = file.Path == manifest.Database ? SqliteFilePath() : TargetOf(file.Path);
             var hash = await HashingCopy.CopyAsync(Path.Combine(source, file.Path), target, ct);
             if (hash != file.Sha256)
             {
@@ -110,6 +113,11 @@ public sealed class PortalBackup(IOptions<DatabaseOptions> options, PortalPaths 
             return Result.Conflict($"Thư mục dữ liệu {paths.DataDirectory} không trống; chỉ khôi phục vào một thư mục trống (DataDirectory).");
         }
 
+        foreach (var folder in new[] { paths.UploadsDirectory, paths.DocumentsDirectory }.Where(d => Directory.Exists(d) && Directory.EnumerateFileSystemEntries(d).Any()))
+        {
+            return Result.Conflict($"Thư mục media {folder} không trống (Media:Directory); chỉ khôi phục vào thư mục trống.");
+        }
+
         if (manifest.Database is null)
         {
             return null;
@@ -125,9 +133,18 @@ public sealed class PortalBackup(IOptions<DatabaseOptions> options, PortalPaths 
             : null;
     }
 
-    /// <summary>Folders shared by every node (never the search index, which is per node and rebuilt).</summary>
-    private IEnumerable<string> MediaFolders() =>
-        new[] { paths.UploadsDirectory, paths.DocumentsDirectory, Path.Combine(paths.DataDirectory, "keys") }.Where(Directory.Exists);
+    /// <summary>Folders shared by every node (never the search index, which is per node and rebuilt), each with the root
+    /// its paths in the backup are relative to: <c>uploads/…</c> and <c>documents/…</c> from <c>Media:Directory</c> wherever
+    /// it is (another disk, a network share), <c>keys/…</c> from the data directory.</summary>
+    private IEnumerable<(string Folder, string Root)> Folders() =>
+        new[] { (paths.UploadsDirectory, paths.MediaDirectory), (paths.DocumentsDirectory, paths.MediaDirectory), (Path.Combine(paths.DataDirectory, "keys"), paths.DataDirectory) }
+            .Where(f => Directory.Exists(f.Item1));
+
+    /// <summary>Media go back under this site's <c>Media:Directory</c>, the rest under its data directory.</summary>
+    private string TargetOf(string relative) =>
+        relative.StartsWith("uploads/", StringComparison.Ordinal) || relative.StartsWith("documents/", StringComparison.Ordinal)
+            ? Path.Combine(paths.MediaDirectory, relative)
+            : Path.Combine(paths.DataDirectory, relative);
 
     private string SqliteConnectionString() =>
         string.IsNullOrWhiteSpace(Database.ConnectionString) ? $"Data Source={paths.DefaultSqliteFile}" : Database.ConnectionString;

@@ -78,37 +78,6 @@ public static partial class ArticleImportReader
         return records;
     }
 
-    /// <summary>Plain text with paragraphs separated by blank lines → one <c>&lt;p&gt;</c> per paragraph; single line
-    /// breaks inside a paragraph become <c>&lt;br&gt;</c>. The result still goes through the sanitizer.</summary>
-    public static string ParagraphsToHtml(string text)
-    {
-        var builder = new StringBuilder(text.Length + 64);
-        foreach (var paragraph in BlankLine().Split(text.Replace("\r\n", "\n", StringComparison.Ordinal)))
-        {
-            var trimmed = paragraph.Trim();
-            if (trimmed.Length == 0)
-            {
-                continue;
-            }
-
-            builder.Append("<p>");
-            var lines = trimmed.Split('\n');
-            for (var i = 0; i < lines.Length; i++)
-            {
-                if (i > 0)
-                {
-                    builder.Append("<br>");
-                }
-
-                AppendEncoded(builder, lines[i].Trim());
-            }
-
-            builder.Append("</p>");
-        }
-
-        return builder.ToString();
-    }
-
     private static ArticleImportRecord? ReadOne(JsonElement element, int position, ArticleHtmlSanitizer sanitizer, List<ArticleImportError> errors)
     {
         if (element.ValueKind != JsonValueKind.Object)
@@ -199,31 +168,17 @@ public static partial class ArticleImportReader
             }
         }
 
-        string? bodyHtml = null;
-        if (string.IsNullOrWhiteSpace(content) && string.IsNullOrWhiteSpace(contentHtml))
-        {
-            Error("content", "thiếu nội dung: cần \"content\" (văn bản, các đoạn cách nhau bởi một dòng trống) hoặc \"contentHtml\".");
-        }
-        else
-        {
-            var field = string.IsNullOrWhiteSpace(contentHtml) ? "content" : "contentHtml";
-            var raw = string.IsNullOrWhiteSpace(contentHtml) ? ParagraphsToHtml(content!) : contentHtml;
-            if (sanitizer.CheckShape(raw) is { Succeeded: false } shape)
-            {
-                Error(field, shape.Message!);
-            }
-            else if (!TextRules.BodyHasContent(bodyHtml = sanitizer.Sanitize(raw)))
-            {
-                Error(field, "nội dung trống sau khi lọc HTML không an toàn (không có chữ, số hay ảnh nhìn thấy được).");
-            }
-        }
+        var (bodyHtml, removed) = ReadBody(content, contentHtml, sanitizer, Error);
 
         if (errors.Count > before)
         {
             return null;
         }
 
-        return new ArticleImportRecord(position, sourceId!, title!, summary, bodyHtml!, category!, tags, publishedAtUtc!.Value, byline, topic, secondaryTopic);
+        return new ArticleImportRecord(position, sourceId!, title!, summary, bodyHtml!, category!, tags, publishedAtUtc!.Value, byline, topic, secondaryTopic)
+        {
+            Removed = removed,
+        };
     }
 
     private static DateTime? ParseTime(string text, Action<string?, string> error)

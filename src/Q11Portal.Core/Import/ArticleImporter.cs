@@ -53,6 +53,10 @@ public sealed class ArticleImporter(
         });
 
         db.ChangeTracker.Clear();
+        result = result with
+        {
+            Dropped = records.Where(r => r.Removed.Count > 0).Select(r => new ArticleImportDrop(r.Position, r.SourceId, r.Title, r.Removed)).ToList(),
+        };
         logger.LogInformation("Imported {Source}: {Added} added, {Updated} updated, {Unchanged} unchanged, {CategoriesAdded} categories and {TagsAdded} tags added",
             sourceName ?? "(stream)", result.Added, result.Updated, result.Unchanged, result.CategoriesAdded, result.TagsAdded);
         return result;

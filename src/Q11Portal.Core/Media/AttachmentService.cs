@@ -9,12 +9,14 @@ using Q11Portal.Core.Users;
 
 namespace Q11Portal.Core.Media;
 
-/// <summary>Documents (Văn bản) attached to an article: checked by content signature, stored under generated names in
-/// a directory no static file handler serves, and handed out only through the download endpoint.</summary>
+/// <summary>Documents (Văn bản) attached to an article: checked by content signature (and by ClamAV when configured),
+/// stored under generated names in a directory no static file handler serves, and handed out only through the download
+/// endpoint.</summary>
 public sealed class AttachmentService(
     PortalDbContext db,
     PortalPaths paths,
     IOptions<MediaOptions> options,
+    ClamAvScanner scanner,
     AuditLog audit,
     TimeProvider clock,
     ILogger<AttachmentService> logger)
@@ -55,6 +57,11 @@ public sealed class AttachmentService(
 
         var (bytes, type) = upload.Value;
         name = UploadName.For(fileName, type.Extension);
+        if (await scanner.CheckAsync(name, bytes, ct) is { Succeeded: false } scan)
+        {
+            return Result<AttachmentSummary>.From(scan);
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var storedName = $"{now:yyyy}/{now:MM}/{Guid.NewGuid():N}";
         var path = PhysicalPath(storedName);

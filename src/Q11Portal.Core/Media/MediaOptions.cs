@@ -27,6 +27,9 @@ public sealed class MediaOptions
     [Range(1024, 1024L * 1024 * 1024)]
     public long MaxDocumentBytes { get; set; } = 25L * 1024 * 1024;
 
+    /// <summary>The ClamAV daemon that scans uploaded documents, when one is configured.</summary>
+    public ClamAvOptions ClamAv { get; set; } = new();
+
     /// <summary>How many images the media library shows per page.</summary>
     [Range(6, 200)]
     public int LibraryPageSize { get; set; } = 24;

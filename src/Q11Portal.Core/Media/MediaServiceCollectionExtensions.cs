@@ -13,6 +13,7 @@ public static class MediaServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<ImageProcessor>();
         services.AddSingleton<WebpRenditions>();
+        services.AddSingleton<ClamAvScanner>();
         services.AddScoped<MediaService>();
         services.AddScoped<AttachmentService>();
         return services;

@@ -22,8 +22,15 @@ public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes
 
     private readonly SemaphoreSlim exclusive = new(1, 1);
     private readonly HashSet<long> recentlyApplied = [];
+    private long caughtUpTimestamp;
 
     public SearchIndex Index => index;
+
+    /// <summary>How far this node's index may be behind the <c>ContentChanges</c> log: the time since a catch-up last
+    /// read to the log's end (its start, in fact) and applied what it found; null before the first (metrics).</summary>
+    public TimeSpan? Lag => Interlocked.Read(ref caughtUpTimestamp) is var at and > 0
+        ? System.Diagnostics.Stopwatch.GetElapsedTime(at)
+        : null;
 
     /// <summary>Recreates the index from every published article; reports (done, total).</summary>
     public async Task<int> RebuildAsync(IProgress<(int Done, int Total)>? progress, CancellationToken ct)
@@ -140,6 +147,14 @@ public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes
         }
     }
 
+    private void NoteCaughtUp(bool readToEnd, long readStarted)
+    {
+        if (readToEnd)
+        {
+            Interlocked.Exchange(ref caughtUpTimestamp, readStarted);
+        }
+    }
+
     /// <summary>Applies the content changes this node has not seen yet; returns how many were applied.</summary>
     public async Task<int> CatchUpAsync(CancellationToken ct)
     {
@@ -150,6 +165,7 @@ public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
             var from = Math.Max(0, index.Watermark - Lookback);
+            var readStarted = System.Diagnostics.Stopwatch.GetTimestamp();
             var changes = await db.ContentChanges.AsNoTracking()
                 .Where(c => c.Id > from)
                 .OrderBy(c => c.Id)
@@ -162,8 +178,10 @@ public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes
                 fresh = changes.Where(c => !recentlyApplied.Contains(c.Id)).Select(c => c.Id).ToList();
             }
 
+            var readToEnd = changes.Count < BatchSize * 4;
             if (fresh.Count == 0)
             {
+                NoteCaughtUp(readToEnd, readStarted);
                 return 0;
             }
 
@@ -177,6 +195,7 @@ public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes
                 recentlyApplied.RemoveWhere(id => id <= index.Watermark - Lookback);
             }
 
+            NoteCaughtUp(readToEnd, readStarted);
             logger.LogDebug("Search index caught up on {ChangeCount} content changes (watermark {Watermark})", fresh.Count, index.Watermark);
             return fresh.Count;
         }

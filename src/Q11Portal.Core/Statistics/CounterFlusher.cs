@@ -31,14 +31,15 @@ public sealed class CounterFlusher(
     public async Task FlushAsync(CancellationToken ct)
     {
         await gate.WaitAsync(ct);
+        var started = clock.GetTimestamp();
         try
         {
             await FlushOnceAsync(ct);
-            health.FlushSucceeded(UtcNow);
+            health.FlushSucceeded(UtcNow, clock.GetElapsedTime(started));
         }
         catch (Exception ex) when (!(ex is OperationCanceledException && ct.IsCancellationRequested))
         {
-            health.FlushFailed(UtcNow, ex);
+            health.FlushFailed(UtcNow, clock.GetElapsedTime(started), ex);
             throw;
         }
         finally

@@ -1,6 +1,6 @@
 namespace Q11Portal.Core.Statistics;
 
-/// <summary>How this node's counting is doing, for the logs now and for metrics later: hits lost to a full queue,
+/// <summary>How this node's counting is doing, for the logs and the metrics (PortalMetrics): hits lost to a full queue,
 /// batches de-duplicated without the shared store, and how the flushes went. Safe to read from any thread.</summary>
 public sealed class CounterHealth
 {
@@ -12,6 +12,8 @@ public sealed class CounterHealth
     private long consecutiveFailedFlushes;
     private CounterFlushFailure? lastFlushFailure;
     private long lastFlushSucceededTicks;
+    private long flushes;
+    private long flushTicks;
 
     /// <summary>Hits dropped because the queue was full (a flood, or a database that stayed down).</summary>
     public long DroppedHits => Interlocked.Read(ref droppedHits);
@@ -39,6 +41,12 @@ public sealed class CounterHealth
         ? new DateTime(ticks, DateTimeKind.Utc)
         : null;
 
+    /// <summary>Flushes finished since the node started, failed ones included.</summary>
+    public long Flushes => Interlocked.Read(ref flushes);
+
+    /// <summary>The time those flushes took together (with <see cref="Flushes"/>, the average flush time).</summary>
+    public TimeSpan FlushTime => TimeSpan.FromTicks(Interlocked.Read(ref flushTicks));
+
     /// <summary>Returns the number dropped so far, this one included.</summary>
     internal long HitDropped() => Interlocked.Increment(ref droppedHits);
 
@@ -50,17 +58,25 @@ public sealed class CounterHealth
         Interlocked.Add(ref viewsCounted, newViews);
     }
 
-    internal void FlushSucceeded(DateTime atUtc)
+    internal void FlushSucceeded(DateTime atUtc, TimeSpan took)
     {
+        FlushFinished(took);
         Interlocked.Exchange(ref consecutiveFailedFlushes, 0);
         Interlocked.Exchange(ref lastFlushSucceededTicks, atUtc.Ticks);
     }
 
-    internal void FlushFailed(DateTime atUtc, Exception error)
+    internal void FlushFailed(DateTime atUtc, TimeSpan took, Exception error)
     {
+        FlushFinished(took);
         Interlocked.Increment(ref failedFlushes);
         Interlocked.Increment(ref consecutiveFailedFlushes);
         Volatile.Write(ref lastFlushFailure, new CounterFlushFailure(atUtc, error.GetType().Name, error.Message));
+    }
+
+    private void FlushFinished(TimeSpan took)
+    {
+        Interlocked.Increment(ref flushes);
+        Interlocked.Add(ref flushTicks, took.Ticks);
     }
 }
 

@@ -83,21 +83,51 @@ public sealed class TwoFactorAccounts(
     /// <summary>Switches it off and forgets the key, so turning it on again needs a new scan (e.g. after a lost phone).</summary>
     public async Task<Result> DisableAsync(PortalUser user, CancellationToken ct)
     {
-        if (!await users.GetTwoFactorEnabledAsync(user))
+        if (await SwitchOffAsync(user, "Xác thực hai bước chưa được bật.") is { Succeeded: false } refused)
         {
-            return Result.Conflict("Xác thực hai bước chưa được bật.");
-        }
-
-        var disabled = await users.SetTwoFactorEnabledAsync(user, false);
-        var reset = disabled.Succeeded ? await users.ResetAuthenticatorKeyAsync(user) : disabled;
-        if (!reset.Succeeded)
-        {
-            return Failure(reset);
+            return refused;
         }
 
         await audit.WriteAsync(user.UserName, AuditActions.TwoFactorDisabled, "User", user.Id, null, ct);
         logger.LogInformation("Two-factor sign-in disabled by {UserId}", user.Id);
         return Result.Ok;
+    }
+
+    /// <summary>An administrator's reset of another account (a lost phone and lost recovery codes): two-factor sign-in
+    /// switched off, the key and the recovery codes forgotten, the account's sessions ended (new security stamp). The
+    /// next sign-in needs the password only; for Quản trị and Biên tập past their grace period it leads straight to
+    /// the set-up page again.</summary>
+    public async Task<Result> ResetByAdminAsync(string userId, string? actor, CancellationToken ct)
+    {
+        if (await users.FindByIdAsync(userId) is not { } user)
+        {
+            return Result.NotFound("Không tìm thấy tài khoản.");
+        }
+
+        if (await SwitchOffAsync(user, "Tài khoản này chưa bật xác thực hai bước.") is { Succeeded: false } refused)
+        {
+            return refused;
+        }
+
+        // Zero new codes replaces the old ones, which would otherwise wait for the next set-up.
+        await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
+        await audit.WriteAsync(actor, AuditActions.TwoFactorReset, "User", user.Id, user.Email, ct);
+        logger.LogInformation("Two-factor sign-in of {UserId} reset by {Actor}", user.Id, actor);
+        return Result.Ok;
+    }
+
+    /// <summary>Off, with a new key (Identity renews the security stamp, ending other sessions); Conflict with
+    /// <paramref name="notEnabled"/> when it was not on.</summary>
+    private async Task<Result> SwitchOffAsync(PortalUser user, string notEnabled)
+    {
+        if (!await users.GetTwoFactorEnabledAsync(user))
+        {
+            return Result.Conflict(notEnabled);
+        }
+
+        var disabled = await users.SetTwoFactorEnabledAsync(user, false);
+        var reset = disabled.Succeeded ? await users.ResetAuthenticatorKeyAsync(user) : disabled;
+        return reset.Succeeded ? Result.Ok : Failure(reset);
     }
 
     /// <summary>New recovery codes; the old ones stop working.</summary>

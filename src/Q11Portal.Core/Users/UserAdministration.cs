@@ -7,7 +7,8 @@ using Q11Portal.Core.Data;
 
 namespace Q11Portal.Core.Users;
 
-public sealed record StaffUserSummary(string Id, string Email, string DisplayName, string? Role, bool IsLocked, DateTime? LockedUntilUtc, DateTime CreatedAtUtc);
+public sealed record StaffUserSummary(string Id, string Email, string DisplayName, string? Role, bool IsLocked, DateTime? LockedUntilUtc, DateTime CreatedAtUtc,
+    bool TwoFactorEnabled = false);
 
 /// <summary>Staff accounts: create, role, lock. Used by the admin pages and the CLI; every change is audited, and every
 /// command answers with a <see cref="Result{T}"/> whose value is the account's id.
@@ -49,7 +50,8 @@ public sealed class UserAdministration(
                 roleByUser.Where(x => x.UserId == u.Id).Select(x => x.Name!).OrderByDescending(Roles.Rank).FirstOrDefault(),
                 u.IsDisabled || (u.LockoutEnd is { } end && end > now),
                 u.LockoutEnd?.UtcDateTime,
-                u.CreatedAtUtc))
+                u.CreatedAtUtc,
+                u.TwoFactorEnabled))
             .ToList();
     }
 

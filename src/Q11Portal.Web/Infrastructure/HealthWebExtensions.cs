@@ -5,14 +5,16 @@ using Q11Portal.Core.Data;
 namespace Q11Portal.Web.Infrastructure;
 
 /// <summary><c>/health/live</c> answers while the process runs; <c>/health/ready</c> fails while the database is
-/// unreachable, so a load balancer stops sending readers to a node that cannot serve them.</summary>
+/// unreachable, so a load balancer stops sending readers to a node that cannot serve them, and answers 200
+/// <c>Degraded</c> while Redis is (the node still serves and counts on its own).</summary>
 public static class HealthWebExtensions
 {
     public static IServiceCollection AddPortalHealthChecks(this IServiceCollection services)
     {
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
-            .AddCheck<SearchIndexHealthCheck>("search-index", tags: ["ready"]);
+            .AddCheck<SearchIndexHealthCheck>("search-index", tags: ["ready"])
+            .AddCheck<RedisHealthCheck>("redis", tags: ["ready"]);
         return services;
     }
 

@@ -7,7 +7,8 @@ namespace Q11Portal.Web.Infrastructure;
 /// the first request of a window opens it (INCR, then PEXPIRE on the first increment), and requests beyond the permits
 /// are refused until it ends. While Redis does not answer, this node counts on its own (<paramref name="fallback"/>)
 /// rather than letting every request through.</summary>
-internal sealed class RedisFixedWindowLimiter(IConnectionMultiplexer redis, RedisKey key, int permits, TimeSpan window, RateLimiter fallback, ILogger logger)
+internal sealed class RedisFixedWindowLimiter(IConnectionMultiplexer redis, RedisKey key, int permits, TimeSpan window, RateLimiter fallback, ILogger logger,
+    string limitName = "comment")
     : RateLimiter
 {
     // INCR and the expiry in one step: a window can never be left without an end.
@@ -37,7 +38,7 @@ internal sealed class RedisFixedWindowLimiter(IConnectionMultiplexer redis, Redi
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException)
         {
-            logger.LogWarning(ex, "Redis unavailable for the comment rate limit; counting on this node");
+            logger.LogWarning(ex, "Redis unavailable for the {LimitName:l} rate limit; counting on this node", limitName);
             return await fallback.AcquireAsync(permitCount, cancellationToken);
         }
     }

@@ -104,12 +104,12 @@ public static class ReverseProxy
 
     private static bool IsHttps(string? baseUrl) => baseUrl?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true;
 
-    /// <summary>To the public address, never to the request's Host header; health probes of a node are answered on
-    /// plain HTTP, since a load balancer asks the node directly.</summary>
+    /// <summary>To the public address, never to the request's Host header; health probes and metrics scrapes of a node are
+    /// answered on plain HTTP, since a load balancer or Prometheus asks the node directly.</summary>
     private static Task RedirectToHttps(HttpContext context, RequestDelegate next, string origin)
     {
         var request = context.Request;
-        if (request.IsHttps || request.Path.StartsWithSegments("/health"))
+        if (request.IsHttps || request.Path.StartsWithSegments("/health") || request.Path.StartsWithSegments("/metrics"))
         {
             return next(context);
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Localization;
 using Q11Portal.Core.Data;
 using Q11Portal.Web.Infrastructure.Counters;
+using Q11Portal.Web.Infrastructure.Metrics;
 using Q11Portal.Web.Infrastructure.Reach;
 using Serilog;
 
@@ -36,6 +37,8 @@ public static class WebServiceCollectionExtensions
         services.AddPortalCounters(configuration);
         services.AddPortalSiteAdminWeb();
         services.AddPortalReverseProxy(configuration);
+        services.AddPortalMetrics(configuration);
+        services.AddPortalRateLimits();
         return services;
     }
 
@@ -49,6 +52,7 @@ public static class WebServiceCollectionExtensions
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
         app.UsePortalReverseProxy();
+        app.UsePortalMetricsEndpoint();
         app.UsePortalSecurityHeaders();
         var culture = new CultureInfo("vi-VN");
         app.UseRequestLocalization(new RequestLocalizationOptions
@@ -88,14 +92,14 @@ public static class WebServiceCollectionExtensions
         app.UseAuthorization();
         app.UsePortalCounters();
         app.UsePublicPageOutageFallback();
-        app.UseOutputCache();
+        app.UseOutputCacheWithMetrics(a => a.UseOutputCache());
 
         app.MapPortalStaticAssets();
         app.MapPortalHealthChecks();
         // WithStaticAssets: the views' asp-append-version links point at the fingerprinted, immutable URLs.
         app.MapControllerRoute("areas", "{area:exists}/{controller=Dashboard}/{action=Index}/{id?}").WithStaticAssets();
         app.MapPortalCounters();
-        app.MapControllers().WithStaticAssets();
+        app.MapControllers().WithStaticAssets().WithPortalRateLimits();
         return app;
     }
 

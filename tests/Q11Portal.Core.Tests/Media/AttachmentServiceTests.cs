@@ -21,6 +21,7 @@ public sealed class AttachmentServiceTests
 
     internal static AttachmentService Service(TestDatabase database, PortalDbContext db, MediaOptions? options = null) =>
         new(db, new PortalPaths(database.DataDirectory), Options.Create(options ?? new MediaOptions()),
+            new ClamAvScanner(Options.Create(options ?? new MediaOptions()), NullLogger<ClamAvScanner>.Instance),
             new AuditLog(db, TimeProvider.System, NullLogger<AuditLog>.Instance), TimeProvider.System, NullLogger<AttachmentService>.Instance);
 
     private static async Task<Article> ArticleAsync(PortalDbContext db, ArticleStatus status = ArticleStatus.Published)

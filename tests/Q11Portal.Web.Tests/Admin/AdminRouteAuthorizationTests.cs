@@ -22,6 +22,7 @@ public sealed class AdminRouteAuthorizationTests
         ["Profile.*"] = Roles.Reporter,
         ["TwoFactor.*"] = Roles.Reporter,
         ["Users.*"] = Roles.Admin,
+        ["Users.ResetTwoFactor"] = Roles.Admin,
         ["Media.*"] = Roles.Reporter,
         ["Media.Edit"] = Roles.Editor,
         ["Media.Delete"] = Roles.Editor,

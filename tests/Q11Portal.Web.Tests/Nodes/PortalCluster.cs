@@ -30,10 +30,15 @@ public sealed class PortalCluster : IAsyncDisposable
     private readonly PortalProcess?[] nodes = new PortalProcess?[2];
     private readonly int[] ports;
     private readonly string redisPrefix = $"q11cluster:{Guid.NewGuid():N}:";
+    private readonly string redis;
+    private readonly IReadOnlyDictionary<string, string> settings;
 
-    private PortalCluster(TestDatabase database, string mediaDirectory, string[] nodeDirectories, int[] ports, NginxProxy proxy)
+    private PortalCluster(TestDatabase database, string mediaDirectory, string[] nodeDirectories, int[] ports, NginxProxy proxy,
+        string redis, IReadOnlyDictionary<string, string>? settings)
     {
         this.ports = ports;
+        this.redis = redis;
+        this.settings = settings ?? new Dictionary<string, string>();
         Database = database;
         MediaDirectory = mediaDirectory;
         NodeDirectories = nodeDirectories;
@@ -48,9 +53,11 @@ public sealed class PortalCluster : IAsyncDisposable
     /// <summary>The nodes' own addresses, for reading from one node without the proxy.</summary>
     public IReadOnlyList<string> NodeUrls => ports.Select(p => $"http://127.0.0.1:{p}").ToList();
 
-    public static async Task<PortalCluster> StartAsync(CancellationToken ct)
+    /// <summary>The Redis in <c>Q11_TEST_REDIS</c>, unless <paramref name="redis"/> names another (a test's private one
+    /// that it may stop); <paramref name="settings"/> are extra environment variables of both nodes.</summary>
+    public static async Task<PortalCluster> StartAsync(CancellationToken ct, string? redis = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        if (TestEnvironment.RedisConnection is null)
+        if (redis is null && TestEnvironment.RedisConnection is null)
         {
             TestEnvironment.SkipOrFail("Redis is not configured (set Q11_TEST_REDIS to host:port).");
         }
@@ -69,7 +76,8 @@ public sealed class PortalCluster : IAsyncDisposable
         try
         {
             int[] ports = [NginxProxy.FreePort(), NginxProxy.FreePort()];
-            cluster = new PortalCluster(database, media, nodeDirectories, ports, await NginxProxy.StartAsync(ports, ct));
+            cluster = new PortalCluster(database, media, nodeDirectories, ports, await NginxProxy.StartAsync(ports, ct),
+                redis ?? TestEnvironment.RedisConnection!, settings);
             await cluster.StartNodesAsync(ct);
             return cluster;
         }
@@ -109,6 +117,16 @@ public sealed class PortalCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills one node at once (SIGKILL): no graceful shutdown, no last flush, as in a crash.</summary>
+    public async Task KillNodeAsync(int index)
+    {
+        if (nodes[index] is { } node)
+        {
+            nodes[index] = null;
+            await node.DisposeAsync();
+        }
+    }
+
     private Task<PortalProcess> StartNodeAsync(int index, CancellationToken ct)
     {
         var directory = NodeDirectories[index];
@@ -118,7 +136,7 @@ public sealed class PortalCluster : IAsyncDisposable
             ["Database__ConnectionString"] = Database.ConnectionString,
             ["Database__Migrate"] = "false",
             ["Database__SeedDemo"] = "false",
-            ["Redis__Configuration"] = TestEnvironment.RedisConnection!,
+            ["Redis__Configuration"] = redis,
             ["Counters__RedisKeyPrefix"] = redisPrefix,
             ["Counters__FlushInterval"] = "00:00:02",
             ["DataDirectory"] = directory,
@@ -132,6 +150,11 @@ public sealed class PortalCluster : IAsyncDisposable
             ["Comments__MinFormAgeSeconds"] = "1",
             ["Serilog__WriteTo__1__Args__path"] = Path.Combine(directory, "logs", "q11portal-.log"),
         };
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
         return PortalProcess.StartAsync(environment, ["--urls=http://127.0.0.1:" + ports[index]], ct);
     }
 
@@ -140,12 +163,18 @@ public sealed class PortalCluster : IAsyncDisposable
 
     /// <summary>A reader's browser: cookies kept, redirects not followed, the proxy's self-signed certificate accepted,
     /// connecting from <see cref="ReaderAddress"/>.</summary>
-    public HttpClient Client(CookieContainer? cookies = null)
+    public HttpClient Client(CookieContainer? cookies = null) => Client(useCookies: true, cookies);
+
+    /// <summary>Like <see cref="Client(CookieContainer?)"/> but sends only the cookies a request carries itself (one
+    /// visitor per request, for counting).</summary>
+    public HttpClient RawClient() => Client(useCookies: false, null);
+
+    private HttpClient Client(bool useCookies, CookieContainer? cookies)
     {
         var handler = new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
-            UseCookies = true,
+            UseCookies = useCookies,
             CookieContainer = cookies ?? new CookieContainer(),
             SslOptions = { RemoteCertificateValidationCallback = (_, _, _, _) => true },
             ConnectCallback = async (context, token) =>

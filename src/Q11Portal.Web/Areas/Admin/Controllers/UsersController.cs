@@ -8,10 +8,12 @@ using Q11Portal.Web.Infrastructure;
 
 namespace Q11Portal.Web.Areas.Admin.Controllers;
 
-/// <summary>Staff accounts (Quản trị only): list, create, change role, lock and unlock. Every change is audited.</summary>
+/// <summary>Staff accounts (Quản trị only): list, create, change role, lock and unlock, temporary passwords, resetting
+/// someone's two-factor sign-in. Every change is audited.</summary>
 [Route("admin/users")]
 [Authorize(Policy = Policies.Admin)]
-public sealed class UsersController(UserAdministration administration, UserManager<PortalUser> users, PasswordResets passwordResets) : AdminControllerBase
+public sealed class UsersController(UserAdministration administration, UserManager<PortalUser> users, PasswordResets passwordResets, TwoFactorAccounts twoFactor)
+    : AdminControllerBase
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct) =>
@@ -102,6 +104,19 @@ public sealed class UsersController(UserAdministration administration, UserManag
 
         input.NewPassword = string.Empty;
         return View(input);
+    }
+
+    [HttpPost("{id}/reset-two-factor")]
+    public async Task<IActionResult> ResetTwoFactor([FromRoute] string id, CancellationToken ct)
+    {
+        if (id == users.GetUserId(User))
+        {
+            FlashError("Hãy quản lý xác thực hai bước của chính bạn ở trang Xác thực hai bước.");
+            return RedirectToAction(nameof(Index));
+        }
+
+        return Report(await twoFactor.ResetByAdminAsync(id, ActorName, ct),
+            "Đã đặt lại xác thực hai bước: người này đăng nhập lại bằng mật khẩu rồi cài đặt ứng dụng xác thực mới; các phiên đang mở đã kết thúc.");
     }
 
     private IActionResult Report(Result result, string success)
