@@ -16,6 +16,10 @@ public sealed class ArticleBodyOptions
     [Range(100, 200_000)]
     public int MaxElements { get; set; } = 20_000;
 
+    /// <summary>Longest one body may take to sanitize. The shape limits keep real and hostile bodies far below it; this
+    /// bounds what they do not foresee: past it the save is refused with a message instead of holding a core.</summary>
+    public TimeSpan SanitizeBudget { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The public address (PublicSite:BaseUrl): images and links on its host count as the portal's own.</summary>
     public string? SiteBaseUrl { get; set; }
 }

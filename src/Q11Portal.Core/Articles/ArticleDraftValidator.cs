@@ -46,7 +46,13 @@ public sealed class ArticleDraftValidator(PortalDbContext db, ArticleHtmlSanitiz
         }
 
         // Checked on what will be stored: the sanitizer may drop images (data: URIs, foreign schemes) first.
-        if (ImageAltText.Check(sanitizer.Sanitize(draft.BodyHtml, ct)) is { } missingAlt)
+        var cleaned = sanitizer.TryClean(draft.BodyHtml, ct);
+        if (!cleaned.Succeeded)
+        {
+            return cleaned;
+        }
+
+        if (ImageAltText.Check(cleaned.Value!.Html) is { } missingAlt)
         {
             return Result.Invalid(missingAlt);
         }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Ganss.Xss;
 using Microsoft.Extensions.Options;
 using Q11Portal.Core.Common;
@@ -75,7 +76,9 @@ public sealed class ArticleHtmlSanitizer
     public string Sanitize(string? html, CancellationToken ct = default) => Clean(html, ct).Html;
 
     /// <summary>The stored form of a body and what was taken out of it (tag names, in order of first removal), so the
-    /// editor can be told. <paramref name="ct"/> is checked as nodes are visited, so work stops when the client goes.</summary>
+    /// editor can be told. <paramref name="ct"/> is checked as nodes are visited, so work stops when the client goes;
+    /// past <see cref="ArticleBodyOptions.SanitizeBudget"/> it throws <see cref="ArticleBodyBudgetExceededException"/>
+    /// (<see cref="TryClean"/> turns that into a message).</summary>
     public SanitizedBody Clean(string? html, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
@@ -84,8 +87,10 @@ public sealed class ArticleHtmlSanitizer
             return new SanitizedBody(string.Empty, []);
         }
 
+        // Checked as nodes are visited, like the token: a timer's callback could wait behind a busy thread pool.
+        var deadline = Stopwatch.GetTimestamp() + (long)(limits.SanitizeBudget.TotalSeconds * Stopwatch.Frequency);
         var removed = new List<string>();
-        var sanitizer = Create(removed, ct);
+        var sanitizer = Create(removed, ct, deadline);
         var clean = sanitizer.Sanitize(VietnameseText.Nfc(html)).Trim();
         for (var round = 1; round < MaxRounds; round++)
         {
@@ -101,9 +106,23 @@ public sealed class ArticleHtmlSanitizer
         return new SanitizedBody(clean, removed);
     }
 
+    /// <summary><see cref="Clean"/>, with a body over the time budget answered as Invalid (the form again with the
+    /// message) instead of an exception.</summary>
+    public Result<SanitizedBody> TryClean(string? html, CancellationToken ct = default)
+    {
+        try
+        {
+            return Clean(html, ct);
+        }
+        catch (ArticleBodyBudgetExceededException ex)
+        {
+            return Result<SanitizedBody>.From(Result.Invalid(ex.Message));
+        }
+    }
+
     /// <summary>A sanitizer for one call: the events record into <paramref name="removed"/>, which a shared instance
     /// could not do safely for concurrent saves. Building one is cheap next to parsing a body.</summary>
-    private HtmlSanitizer Create(List<string> removed, CancellationToken ct)
+    private HtmlSanitizer Create(List<string> removed, CancellationToken ct, long deadline)
     {
         var sanitizer = new HtmlSanitizer(sanitizerOptions) { KeepChildNodes = true };
         void Removed(string name)
@@ -126,6 +145,12 @@ public sealed class ArticleHtmlSanitizer
         sanitizer.PostProcessNode += (_, e) =>
         {
             ct.ThrowIfCancellationRequested();
+            if (Stopwatch.GetTimestamp() > deadline)
+            {
+                throw new ArticleBodyBudgetExceededException(
+                    $"Nội dung quá phức tạp để xử lý trong {limits.SanitizeBudget.TotalSeconds:0.#} giây; hãy chia bài thành các phần ngắn hơn hoặc bỏ bớt định dạng lồng nhau.");
+            }
+
             if (e.Node is AngleSharp.Dom.IElement element)
             {
                 if (!IsAllowedSource(element))
@@ -217,3 +242,7 @@ public sealed class ArticleHtmlSanitizer
 
 /// <summary>A sanitized body and the names of the elements taken out of it.</summary>
 public sealed record SanitizedBody(string Html, IReadOnlyList<string> Removed);
+
+/// <summary>A body took longer than <see cref="ArticleBodyOptions.SanitizeBudget"/> to sanitize; the message is for the
+/// editor.</summary>
+public sealed class ArticleBodyBudgetExceededException(string message) : Exception(message);

@@ -57,7 +57,14 @@ public static partial class ArticleImportReader
             return (null, []);
         }
 
-        var clean = sanitizer.Clean(raw);
+        var cleaned = sanitizer.TryClean(raw);
+        if (!cleaned.Succeeded)
+        {
+            error(field, cleaned.Message!);
+            return (null, []);
+        }
+
+        var clean = cleaned.Value!;
         if (!TextRules.BodyHasContent(clean.Html))
         {
             error(field, "nội dung trống sau khi lọc HTML không an toàn (không có chữ, số hay ảnh nhìn thấy được).");

@@ -138,7 +138,13 @@ public sealed class SitePageEditor(PortalDbContext db, ArticleHtmlSanitizer sani
             return Result<SitePageSaved>.From(shape);
         }
 
-        var body = sanitizer.Clean(input.BodyHtml, ct);
+        var cleaned = sanitizer.TryClean(input.BodyHtml, ct);
+        if (!cleaned.Succeeded)
+        {
+            return Result<SitePageSaved>.From(cleaned);
+        }
+
+        var body = cleaned.Value!;
         if (!TextRules.BodyHasContent(body.Html))
         {
             return Invalid("Nội dung trang đang trống hoặc không có chữ, số hay ảnh nhìn thấy được.");

@@ -32,6 +32,23 @@ public sealed class ArticleBodyLimitsTests
         Assert.Equal((depth, elements), ArticleBodyShape.Measure(html, 100, 100));
 
     [Fact]
+    public void TryClean_BodyOverTheTimeBudget_IsInvalidNamingIt_AndAnOrdinaryBodyCleansWithinTheDefaultBudget()
+    {
+        // 16,000 elements: under the shape limits, but far more than one millisecond of sanitizing.
+        var body = string.Concat(Enumerable.Repeat("<div><p>Đoạn <b>văn</b> <i>bản</i></p></div>", 4_000));
+        var tight = new ArticleHtmlSanitizer(Microsoft.Extensions.Options.Options.Create(new ArticleBodyOptions { SanitizeBudget = TimeSpan.FromMilliseconds(1) }));
+
+        var refused = tight.TryClean(body, Ct);
+
+        Assert.Equal(Outcome.Invalid, refused.Outcome);
+        Assert.Contains("quá phức tạp để xử lý trong", refused.Message);
+        Assert.Throws<ArticleBodyBudgetExceededException>(() => tight.Clean(body, Ct));
+        var cleaned = new ArticleHtmlSanitizer().TryClean(string.Concat(Enumerable.Repeat("<div><p>Đoạn <b>văn</b> <i>bản</i></p></div>", 50)), Ct);
+        Assert.True(cleaned.Succeeded);
+        Assert.Contains("<b>văn</b>", cleaned.Value!.Html);
+    }
+
+    [Fact]
     public void CheckShape_TooManyFlatElements_NamesTheElementLimit()
     {
         var sanitizer = new ArticleHtmlSanitizer();
