@@ -18,6 +18,15 @@ const loadAltcha = async () => {
   for (const algorithm of ['SHA-256', 'SHA-384', 'SHA-512']) {
     globalThis.$altcha?.algorithms.set(algorithm, () => new Worker(workerUrl));
   }
+  // The focus that loaded the widget came before it existed, so its own "on focus" start never saw it: a reader who
+  // stays in one field would wait for ever. Start it now, unless a later focus already did.
+  await customElements.whenDefined('altcha-widget');
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  const altcha = form.querySelector('altcha-widget');
+  if (altcha && typeof altcha.verify === 'function' && form.contains(document.activeElement)
+      && (typeof altcha.getState !== 'function' || altcha.getState() === 'unverified')) {
+    altcha.verify();
+  }
 };
 
 const fetchToken = async () => {
