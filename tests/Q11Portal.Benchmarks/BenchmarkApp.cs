@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Q11Portal.Benchmarks.Scenarios;
@@ -66,12 +67,12 @@ public static class BenchmarkApp
         Console.WriteLine($"{RuntimeInformation.OSDescription}, {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, " +
             $"{(IsRelease ? "Release" : "Debug")}, server GC {System.Runtime.GCSettings.IsServerGC}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         Console.WriteLine();
-        Console.WriteLine("| measurement | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | failed | tool |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        Console.WriteLine("| measurement | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | failed | server CPU ms/request | tool |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         foreach (var r in results)
         {
             Console.WriteLine(FormattableString.Invariant(
-                $"| {r.Name} | {r.Requests} | {r.RequestsPerSecond:0} | {r.P50Ms:0.0} | {r.P95Ms:0.0} | {r.P99Ms:0.0} | {r.MaxMs:0} | {r.Failures} | {r.Tool} |"));
+                $"| {r.Name} | {r.Requests} | {r.RequestsPerSecond:0} | {r.P50Ms:0.0} | {r.P95Ms:0.0} | {r.P99Ms:0.0} | {r.MaxMs:0} | {r.Failures} | {(r.ServerCpuMsPerRequest is { } cpu ? cpu.ToString("0.000", CultureInfo.InvariantCulture) : "")} | {r.Tool} |"));
         }
 
         return results.Any(r => r.Failures > 0) ? 1 : 0;

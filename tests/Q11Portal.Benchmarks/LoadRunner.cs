@@ -17,6 +17,10 @@ public sealed record LoadResult(
     string Tool)
 {
     public double RequestsPerSecond => Requests / Seconds;
+
+    /// <summary>CPU the portal's process spent per request while wrk (another process) loaded it: steadier than
+    /// req/s on a machine shared with other work, which takes cores but not this process's CPU time.</summary>
+    public double? ServerCpuMsPerRequest { get; init; }
 }
 
 /// <summary>A closed-loop load generator: <c>connections</c> workers each send a GET, read the whole response and send

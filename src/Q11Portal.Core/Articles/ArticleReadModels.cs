@@ -59,7 +59,8 @@ public sealed record ArticleDetails(
     IReadOnlyList<AttachmentRef> Attachments,
     ReportInfo? Report,
     DateTime? CorrectedAtUtc = null,
-    string? CorrectionNote = null);
+    string? CorrectionNote = null,
+    bool HasPinnedRelated = false);
 
 /// <summary>The answer of a slug lookup: the article, or the slug it moved to (301), or neither (404).</summary>
 public sealed record ArticleLookup(ArticleDetails? Article, string? MovedToSlug)

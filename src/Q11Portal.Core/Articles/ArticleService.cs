@@ -155,6 +155,9 @@ public sealed class ArticleService(PortalDbContext db, TimeProvider clock)
                 a.LeadImageCaption, a.ViewCount, a.Kind, a.ReviewedDocument, a.ReportingUnit, a.ReportPeriod, a.CorrectedAtUtc, a.CorrectionNote,
                 TopicTitle = a.Topic == null ? null : a.Topic.Title,
                 TopicSlug = a.Topic == null ? null : a.Topic.Slug,
+                // Most articles have neither: knowing it here spares the page a query for each (the cache-miss path).
+                HasAttachments = a.Attachments.Any(),
+                HasPinnedRelated = a.PinnedRelated.Any(),
             })
             .SingleOrDefaultAsync(ct);
 
@@ -165,7 +168,7 @@ public sealed class ArticleService(PortalDbContext db, TimeProvider clock)
 
         var tags = await db.ArticleTags.AsNoTracking().Where(x => x.ArticleId == article.Id)
             .OrderBy(x => x.Tag.Name).Select(x => new TagRef(x.Tag.Name, x.Tag.Slug)).ToListAsync(ct);
-        var attachments = (await db.Attachments.AsNoTracking().Where(x => x.ArticleId == article.Id)
+        List<AttachmentRef> attachments = !article.HasAttachments ? [] : (await db.Attachments.AsNoTracking().Where(x => x.ArticleId == article.Id)
             .OrderBy(x => x.SortOrder).ThenBy(x => x.Id)
             .Select(x => new { x.Id, x.Title, x.FileName, x.ContentType, x.SizeBytes }).ToListAsync(ct))
             .Select(x => new AttachmentRef(string.IsNullOrWhiteSpace(x.Title) ? x.FileName : x.Title, x.FileName, MediaPaths.AttachmentUrl(x.Id), x.ContentType, x.SizeBytes))
@@ -183,21 +186,18 @@ public sealed class ArticleService(PortalDbContext db, TimeProvider clock)
         return new ArticleDetails(
                 article.Id, article.Title, article.Slug, article.Summary, article.BodyHtml, article.PublishedAtUtc, article.UpdatedAtUtc,
                 article.Byline, article.Source, article.Category, article.LeadImage, article.LeadImageCaption, article.ViewCount,
-                tags, attachments, report, article.CorrectedAtUtc, article.CorrectionNote);
+                tags, attachments, report, article.CorrectedAtUtc, article.CorrectionNote, article.HasPinnedRelated);
     }
 
     /// <summary>TIN MỚI HƠN and TIN ĐÃ ĐƯA: the nearest public articles of the same category on either side,
     /// both lists newest first. Ties on the publish time are broken by id so no article is skipped or repeated.</summary>
-    public async Task<ArticleNeighbours> GetNeighboursAsync(int articleId, int count, CancellationToken ct)
+    /// <remarks>Takes the loaded article rather than its id: its category and publish time are already at hand, and
+    /// reading them again was one more query per article page.</remarks>
+    public async Task<ArticleNeighbours> GetNeighboursAsync(ArticleDetails current, int count, CancellationToken ct)
     {
-        var current = await db.Articles.AsNoTracking().Where(a => a.Id == articleId)
-            .Select(a => new { a.CategoryId, a.PublishedAtUtc }).SingleOrDefaultAsync(ct);
-        if (current?.PublishedAtUtc is not { } published)
-        {
-            return new ArticleNeighbours([], []);
-        }
-
-        var sameCategory = Visible().Where(a => a.CategoryId == current.CategoryId && a.Id != articleId);
+        var (articleId, published) = (current.Id, current.PublishedAtUtc);
+        var categoryId = current.Category.Id;
+        var sameCategory = Visible().Where(a => a.CategoryId == categoryId && a.Id != articleId);
         var newer = await sameCategory
             .Where(a => a.PublishedAtUtc > published || (a.PublishedAtUtc == published && a.Id > articleId))
             .OrderBy(a => a.PublishedAtUtc).ThenBy(a => a.Id)

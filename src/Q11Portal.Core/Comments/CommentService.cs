@@ -146,24 +146,35 @@ public sealed class CommentService(
     public async Task<PublicCommentPage> ListApprovedPageAsync(int articleId, int page, int pageSize, CancellationToken ct)
     {
         var approved = db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved);
-        var total = await approved.CountAsync(ct);
-        var topLevel = await approved.CountAsync(c => c.ParentId == null, ct);
+        // Both counts in one read (an article page renders this on every cache miss); most articles have no comment, and
+        // then nothing more is read.
+        var counts = await approved.GroupBy(c => c.ArticleId)
+            .Select(g => new { Total = g.Count(), TopLevel = g.Count(c => c.ParentId == null) })
+            .FirstOrDefaultAsync(ct);
+        var (total, topLevel) = counts is null ? (0, 0) : (counts.Total, counts.TopLevel);
         var pageCount = Math.Max(1, (int)Math.Ceiling(topLevel / (double)Math.Max(1, pageSize)));
         page = Math.Clamp(page, 1, pageCount);
+        if (topLevel == 0)
+        {
+            return new PublicCommentPage([], total, page, pageCount);
+        }
+
         var parents = await approved.Where(c => c.ParentId == null)
             .OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id)
             .Skip((int)Math.Min(int.MaxValue, (long)(page - 1) * pageSize)).Take(pageSize)
             .Select(c => new { c.Id, c.AuthorName, c.Body, c.CreatedAtUtc, c.IsStaffReply })
             .ToListAsync(ct);
         var ids = parents.Select(p => p.Id).ToList();
-        var replies = (await approved.Where(c => c.ParentId != null && ids.Contains(c.ParentId.Value))
+        var replies = total == topLevel
+            ? Enumerable.Empty<(int ParentId, PublicComment Reply)>().ToLookup(r => r.ParentId, r => r.Reply)
+            : (await approved.Where(c => c.ParentId != null && ids.Contains(c.ParentId.Value))
                 .OrderBy(c => c.CreatedAtUtc).ThenBy(c => c.Id)
                 .Select(c => new { ParentId = c.ParentId!.Value, c.Id, c.AuthorName, c.Body, c.CreatedAtUtc, c.IsStaffReply })
                 .ToListAsync(ct))
-            .ToLookup(r => r.ParentId);
+            .ToLookup(r => r.ParentId, r => new PublicComment(r.Id, r.AuthorName, r.Body, r.CreatedAtUtc, r.IsStaffReply, []));
         var comments = parents
             .Select(r => new PublicComment(r.Id, r.AuthorName, r.Body, r.CreatedAtUtc, r.IsStaffReply,
-                replies[r.Id].Select(x => new PublicComment(x.Id, x.AuthorName, x.Body, x.CreatedAtUtc, x.IsStaffReply, [])).ToList()))
+                replies[r.Id].ToList()))
             .ToList();
         return new PublicCommentPage(comments, total, page, pageCount);
     }

@@ -6,7 +6,7 @@ namespace Q11Portal.Core.Documents;
 /// <summary>Links the first mention of each library document in an article's text to its page, when the article is
 /// rendered: the stored body never changes, so a document added to the library links every article that names it at
 /// once. Text inside links, headings, code and figure captions of tables stays as it is.</summary>
-public sealed class DocumentLinkTransform(DocumentLibrary library) : IArticleBodyTransform
+public sealed class DocumentLinkTransform(DocumentLibrary library, DocumentLinkTargetsCache targets) : IArticleBodyTransform
 {
     public const string LinkClass = "doc-link";
 
@@ -19,7 +19,7 @@ public sealed class DocumentLinkTransform(DocumentLibrary library) : IArticleBod
 
     public async Task ApplyAsync(IElement body, ArticleBodyRenderContext context, CancellationToken ct)
     {
-        var links = new DocumentLinks(await library.LinkTargetsAsync(ct));
+        var links = await targets.GetAsync(library, ct);
         if (links.IsEmpty)
         {
             return;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Q11Portal.Core.Common;
 using Q11Portal.Core.Articles.Rendering;
 
 namespace Q11Portal.Core.Documents;
@@ -9,6 +10,8 @@ public static class DocumentsServiceCollectionExtensions
     public static IServiceCollection AddPortalDocuments(this IServiceCollection services)
     {
         services.AddSingleton<DocumentFileStore>();
+        services.AddSingleton<DocumentLinkTargetsCache>();
+        services.AddSingleton<IPublicContentCache>(sp => sp.GetRequiredService<DocumentLinkTargetsCache>());
         services.AddScoped<DocumentLibrary>();
         services.AddScoped<DocumentEditor>();
         services.AddScoped<DocumentMentions>();

@@ -30,7 +30,7 @@ public sealed class ArticlesController(ArticleService articles) : Controller
         }
 
         HttpContext.SetCountedArticle(article.Id);
-        var neighbours = await articles.GetNeighboursAsync(article.Id, ArticleService.NeighbourCount, ct);
+        var neighbours = await articles.GetNeighboursAsync(article, ArticleService.NeighbourCount, ct);
         return View(new ArticlePageViewModel(await renderer.RenderAsync(article, ct), neighbours, PrintView: print is "1"));
     }
 }

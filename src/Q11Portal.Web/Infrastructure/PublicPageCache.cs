@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.OutputCaching;
 using Q11Portal.Core.Articles;
+using Q11Portal.Core.Common;
 
 namespace Q11Portal.Web.Infrastructure;
 
@@ -23,6 +24,10 @@ public static class PublicPageCache
     public const string Tag = "public-pages";
     public static readonly TimeSpan Duration = TimeSpan.FromSeconds(60);
 
+    /// <summary>True for an action rendering a public page (its output is cached with <see cref="Policy"/>).</summary>
+    public static bool IsPublicPage(Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor action) =>
+        action.EndpointMetadata.OfType<OutputCacheAttribute>().Any(a => a.PolicyName == Policy);
+
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services)
     {
         services.AddOutputCache(o => o.AddPolicy(Policy, new PublicPageCachePolicy()));
@@ -34,15 +39,21 @@ public static class PublicPageCache
     }
 }
 
-/// <summary>Drops every cached public page, and the menu and sidebar kept in memory (<see cref="SiteChromeCache"/>),
-/// when public content changed.</summary>
-public sealed class PublicPageCacheInvalidator(IOutputCacheStore store, SiteChromeCache chrome) : IArticleChangeObserver
+/// <summary>Drops every cached public page, and what pages read from memory (<see cref="IPublicContentCache"/>: the menu
+/// and sidebar, the documents bodies link to), when public content changed.</summary>
+public sealed class PublicPageCacheInvalidator(IOutputCacheStore store, IEnumerable<IPublicContentCache> memory) : IArticleChangeObserver
 {
+    private readonly IPublicContentCache[] caches = [.. memory];
+
     public Task ArticlesChangedAsync(CancellationToken ct) => EvictAllAsync(ct);
 
     public async Task EvictAllAsync(CancellationToken ct)
     {
-        chrome.Evict();
+        foreach (var cache in caches)
+        {
+            cache.Evict();
+        }
+
         await store.EvictByTagAsync(PublicPageCache.Tag, ct);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Q11Portal.Core.Categories;
+using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
 using Q11Portal.Core.Media;
 using Q11Portal.Core.Sidebar;
@@ -15,7 +16,7 @@ public sealed record SidebarChrome(IReadOnlyList<SidebarBlockView> Blocks, IRead
 /// time; now they are kept in memory (two small entries) for <see cref="Lifetime"/> at most, and dropped together with
 /// the cached pages (<see cref="PublicPageCacheInvalidator"/>: this node's changes at once, any node's through the change
 /// log within about a second). The lifetime bounds what a block's start/end time can take to show.</summary>
-public sealed class SiteChromeCache(IMemoryCache cache, IServiceScopeFactory scopes)
+public sealed class SiteChromeCache(IMemoryCache cache, IServiceScopeFactory scopes) : IPublicContentCache
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
@@ -94,6 +95,7 @@ public static class SiteChromeCacheExtensions
     public static IServiceCollection AddSiteChromeCache(this IServiceCollection services)
     {
         services.AddSingleton<SiteChromeCache>();
+        services.AddSingleton<IPublicContentCache>(sp => sp.GetRequiredService<SiteChromeCache>());
         return services;
     }
 }

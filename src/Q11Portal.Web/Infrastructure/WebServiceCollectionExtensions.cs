@@ -16,6 +16,8 @@ public static class WebServiceCollectionExtensions
         {
             options.Filters.Add(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute());
             options.Filters.Add<EvictPublicPagesAfterAdminChange>();
+            options.Filters.Add(new PublicPageRenderGate(Math.Max(1, configuration.GetValue("PublicPages:RenderConcurrency", PublicPageRenderGate.DefaultConcurrency))));
+            options.Filters.Add(new OneConnectionPerPage());
             options.Filters.Add(new RequestBodyGuard());
             RouteIdBinding.Apply(options);
         });

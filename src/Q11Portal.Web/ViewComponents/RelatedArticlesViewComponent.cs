@@ -10,10 +10,11 @@ public sealed class RelatedArticlesViewComponent(ArticleService articles) : View
 {
     public const int Count = 6;
 
-    public async Task<IViewComponentResult> InvokeAsync(int articleId, int categoryId)
+    /// <param name="hasPinned">Whether the article has pinned entries (read with it), so most pages skip that query.</param>
+    public async Task<IViewComponentResult> InvokeAsync(int articleId, int categoryId, bool hasPinned)
     {
         var ct = HttpContext.RequestAborted;
-        var pinned = await articles.GetPinnedRelatedAsync(articleId, ct);
+        var pinned = hasPinned ? await articles.GetPinnedRelatedAsync(articleId, ct) : [];
         IReadOnlyList<ArticleSummary> related = await articles.GetStoredRelatedAsync(articleId, Count + pinned.Count, ct);
         if (related.Count == 0)
         {

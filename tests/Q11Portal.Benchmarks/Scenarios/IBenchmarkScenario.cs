@@ -26,6 +26,12 @@ public sealed class BenchmarkContext(BenchmarkOptions options)
     public Task<LoadResult> LoadAsync(string name, PortalServer server, IReadOnlyList<string> paths, CancellationToken ct) =>
         LoadAsync(name, server, paths, Options.Connections, null, ct);
 
+    /// <summary>Unmeasured load for <paramref name="duration"/>: a freshly started process renders a page several times
+    /// slower until tiered compilation has recompiled its hot methods (30 s and more of load here), and a server runs for
+    /// days; what is measured is that steady state.</summary>
+    public Task WarmUpAsync(PortalServer server, IReadOnlyList<string> paths, TimeSpan duration, CancellationToken ct) =>
+        new LoadRunner(Options.Connections, TimeSpan.Zero, duration).RunAsync("warm-up", server.BaseUrl, r => paths[r.Next(paths.Count)], ct, null);
+
     /// <summary>The same with a given number of connections and extra request headers (a cookie).</summary>
     public async Task<LoadResult> LoadAsync(string name, PortalServer server, IReadOnlyList<string> paths, int connections,
         IReadOnlyDictionary<string, string>? headers, CancellationToken ct)
@@ -33,7 +39,10 @@ public sealed class BenchmarkContext(BenchmarkOptions options)
         if (Options.UseWrk && WrkRunner.IsInstalled)
         {
             await new LoadRunner(connections, TimeSpan.Zero, Options.Warmup).RunAsync(name + " (warm-up)", server.BaseUrl, r => paths[r.Next(paths.Count)], ct, headers);
-            return await WrkRunner.RunAsync(name, server.BaseUrl, paths, connections, Options.Duration, ct, headers);
+            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            var result = await WrkRunner.RunAsync(name, server.BaseUrl, paths, connections, Options.Duration, ct, headers);
+            var spent = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            return result with { ServerCpuMsPerRequest = result.Requests > 0 ? spent.TotalMilliseconds / result.Requests : null };
         }
 
         return await new LoadRunner(connections, Options.Duration, Options.Warmup)
@@ -50,5 +59,6 @@ public static class ScenarioCatalog
         new SearchScenario(),
         new CountersScenario(),
         new StaticRatioScenario(),
+        new StaticRatioScenario(missOnly: true),
     ];
 }

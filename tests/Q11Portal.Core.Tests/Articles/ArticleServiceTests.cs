@@ -116,12 +116,13 @@ public sealed class ArticleServiceTests
         }
 
         await using var read = database.CreateContext();
-        var neighbours = await Service(read).GetNeighboursAsync(currentId, 5, Ct);
+        var shown = (await Service(read).GetPreviewAsync(currentId, Ct))!;
+        var neighbours = await Service(read).GetNeighboursAsync(shown, 5, Ct);
 
         Assert.Equal(["Mới 2", "Mới 1", "Cùng giờ"], neighbours.Newer.Select(a => a.Title));
         Assert.Equal(["Cũ 1", "Cũ 2"], neighbours.Older.Select(a => a.Title));
 
-        var limited = await Service(read).GetNeighboursAsync(currentId, 2, Ct);
+        var limited = await Service(read).GetNeighboursAsync(shown, 2, Ct);
         Assert.Equal(["Mới 1", "Cùng giờ"], limited.Newer.Select(a => a.Title));
     }
 

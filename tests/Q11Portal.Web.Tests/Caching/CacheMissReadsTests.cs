@@ -1,0 +1,142 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Q11Portal.Core.Data;
+using Q11Portal.Core.Documents;
+using Q11Portal.Web.Infrastructure;
+using Q11Portal.Web.Tests.Infrastructure;
+using static Q11Portal.Web.Tests.Counters.CounterTestSupport;
+
+namespace Q11Portal.Web.Tests.Caching;
+
+/// <summary>Issue 12, the cache-miss path: an article page rendered from scratch reads only what is the article's own
+/// (the article, its tags, neighbours, related list, comment count) on one database connection; what every page
+/// shares and changes only when content changes (menu, sidebar, the documents the body links to) comes from memory
+/// until a change drops it.</summary>
+public sealed class CacheMissReadsTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ArticlePage_CacheMiss_ReadsSevenCommandsAtMostOnOneConnection()
+    {
+        var reads = new ReadsByContext();
+        await using var app = await PortalAppFactory.CreateAsync(services: s => s.ConfigureDbContext<PortalDbContext>(o => o.AddInterceptors(reads, reads.Connections)));
+        using var http = app.RawClient();
+        var (_, warm) = await AddPublishedArticleAsync(app.Database, "bai-lam-nong-bo-nho");
+        var (_, measured) = await AddPublishedArticleAsync(app.Database, "bai-doc-it-truy-van");
+
+        using var first = await http.SendAsync(Get("/tin-tuc/" + warm), Ct);
+        using var page = await http.SendAsync(Get("/tin-tuc/" + measured), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Null(page.Headers.Age);
+        var request = reads.ContextThatRead(measured);
+        // Article, tags, newer and older neighbours, comment count, stored related list and (this article was added
+        // without the publish pipeline, so its list is not computed) the category's latest instead. It was 13.
+        Assert.True(request.Commands.Count <= 7, "Commands of one article render:\n" + string.Join("\n---\n", request.Commands));
+        Assert.Equal(1, request.ConnectionsOpened);
+        Assert.DoesNotContain(request.Commands, c => c.Contains("\"LibraryDocuments\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(request.Commands, c => c.Contains("\"ContentChanges\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task DocumentLinks_KeptUntilEvicted_AndTheInvalidatorEvictsThem()
+    {
+        await using var app = await PortalAppFactory.CreateAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        var library = scope.ServiceProvider.GetRequiredService<DocumentLibrary>();
+        // An instance of its own: the app's is also dropped by the change-log poll, at times this test does not choose.
+        var cache = new DocumentLinkTargetsCache(TimeProvider.System);
+        var shared = app.Services.GetRequiredService<DocumentLinkTargetsCache>();
+        var before = await cache.GetAsync(library, Ct);
+        Assert.True(before.IsEmpty);
+        Assert.True((await shared.GetAsync(library, Ct)).IsEmpty);
+
+        await using (var db = app.Database.CreateContext())
+        {
+            var reference = DocumentReferenceParser.ForDocument("ct", "05-CT/TW")!;
+            db.Set<LibraryDocument>().Add(new LibraryDocument
+            {
+                Kind = "ct", Symbol = "05-CT/TW", Slug = "chi-thi-05-ct-tw", Excerpt = "Về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
+                Issuer = "Ban Chấp hành Trung ương", IssuedOn = new DateOnly(2016, 5, 15),
+                ReferenceKey = reference.Key, KindNumberKey = reference.KindNumberKey, CreatedAtUtc = DateTime.UtcNow, UpdatedAtUtc = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.Same(before, await cache.GetAsync(library, Ct));
+        cache.Evict();
+        Assert.False((await cache.GetAsync(library, Ct)).IsEmpty);
+
+        await app.Services.GetRequiredService<PublicPageCacheInvalidator>().EvictAllAsync(Ct);
+        Assert.False((await shared.GetAsync(library, Ct)).IsEmpty);
+    }
+
+    /// <summary>Every command and connection opening, by the context that made it (a request's scope has one).</summary>
+    private sealed class ReadsByContext : DbCommandInterceptor
+    {
+        private readonly ConcurrentDictionary<DbContext, ContextReads> reads = new();
+
+        public ConnectionCounter Connections { get; }
+
+        public ReadsByContext() => Connections = new ConnectionCounter(this);
+
+        public ContextReads ContextThatRead(string slug) =>
+            reads.Values.Single(r => r.Slugs.Contains(slug));
+
+        public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
+        {
+            if (eventData.Context is { } context)
+            {
+                var entry = For(context);
+                lock (entry)
+                {
+                    entry.Commands.Add(result.CommandText);
+                    entry.Slugs.UnionWith(result.Parameters.Cast<DbParameter>().Select(p => p.Value).OfType<string>());
+                }
+            }
+
+            return result;
+        }
+
+        public ContextReads For(DbContext context) => reads.GetOrAdd(context, _ => new ContextReads());
+    }
+
+    private sealed class ConnectionCounter(ReadsByContext owner) : DbConnectionInterceptor
+    {
+        public override ValueTask<InterceptionResult> ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+        {
+            Count(eventData);
+            return ValueTask.FromResult(result);
+        }
+
+        public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+        {
+            Count(eventData);
+            return result;
+        }
+
+        private void Count(ConnectionEventData eventData)
+        {
+            if (eventData.Context is { } context)
+            {
+                var entry = owner.For(context);
+                lock (entry)
+                {
+                    entry.ConnectionsOpened++;
+                }
+            }
+        }
+    }
+
+    private sealed class ContextReads
+    {
+        public List<string> Commands { get; } = [];
+        public HashSet<string> Slugs { get; } = new(StringComparer.Ordinal);
+        public int ConnectionsOpened { get; set; }
+    }
+}
