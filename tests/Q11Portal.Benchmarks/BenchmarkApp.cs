@@ -22,12 +22,13 @@ public static class BenchmarkApp
         var warmup = new Option<int>("--warmup") { Description = "Unmeasured seconds before each measurement.", DefaultValueFactory = _ => 3 };
         var connections = new Option<int>("--connections", "-c") { Description = "Concurrent connections.", DefaultValueFactory = _ => 16 };
         var wrk = new Option<bool>("--wrk") { Description = "Drive wrk instead of the in-process load loop (when installed)." };
+        var outOfProcess = new Option<bool>("--out-of-process") { Description = "Run the portal in a process of its own (dotnet Q11Portal.Web.dll), as in production; spike and spike-miss." };
         var set = new Option<string[]>("--set") { Description = "Extra portal setting Key=Value (repeatable), e.g. --set Counters:Enabled=false.", AllowMultipleArgumentsPerToken = false };
 
         var root = new RootCommand("Q11Portal benchmarks: run by hand in Release (see tests/Q11Portal.Benchmarks/README.md).");
         foreach (var scenario in ScenarioCatalog.All)
         {
-            var command = new Command(scenario.Name, scenario.Description) { articles, seed, provider, connection, dataDir, fresh, duration, warmup, connections, wrk, set };
+            var command = new Command(scenario.Name, scenario.Description) { articles, seed, provider, connection, dataDir, fresh, duration, warmup, connections, wrk, set, outOfProcess };
             command.SetAction(async (parse, ct) =>
             {
                 var options = new BenchmarkOptions(
@@ -36,7 +37,8 @@ public static class BenchmarkApp
                     parse.GetValue(fresh),
                     TimeSpan.FromSeconds(parse.GetValue(duration)), TimeSpan.FromSeconds(parse.GetValue(warmup)),
                     parse.GetValue(connections), parse.GetValue(wrk),
-                    ParseSettings(parse.GetValue(set) ?? []));
+                    ParseSettings(parse.GetValue(set) ?? []),
+                    parse.GetValue(outOfProcess));
                 if (options.Articles < 1 || options.Connections < 1 || options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero)
                 {
                     await Console.Error.WriteLineAsync("error: --articles, --connections and --duration must be positive, --warmup zero or more.");

@@ -14,4 +14,5 @@ public sealed record BenchmarkOptions(
     TimeSpan Warmup,
     int Connections,
     bool UseWrk,
-    IReadOnlyDictionary<string, string?> Settings);
+    IReadOnlyDictionary<string, string?> Settings,
+    bool OutOfProcess = false);

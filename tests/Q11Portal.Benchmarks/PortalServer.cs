@@ -9,7 +9,7 @@ namespace Q11Portal.Benchmarks;
 
 /// <summary>The real portal in this process on Kestrel, bound to 127.0.0.1 on a free port, in the Production
 /// environment with logging at Warning (request logging at Information would measure the log file, not the site).</summary>
-public sealed class PortalServer : WebApplicationFactory<Program>
+public sealed class PortalServer : WebApplicationFactory<Program>, IPortalHost
 {
     private readonly IReadOnlyDictionary<string, string?> settings;
 
@@ -23,10 +23,26 @@ public sealed class PortalServer : WebApplicationFactory<Program>
 
     public string BaseUrl { get; private set; } = string.Empty;
 
+    public TimeSpan CpuTime => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+
+    public bool NeedsUniqueQueries => false;
+
+    public long WorkingSet => Environment.WorkingSet;
+
     /// <summary>The portal's wwwroot on disk (src/Q11Portal.Web/wwwroot).</summary>
     public string WebRoot => Services.GetRequiredService<IWebHostEnvironment>().WebRootPath;
 
     public static PortalServer Start(BenchmarkOptions options, IReadOnlyDictionary<string, string?>? scenarioSettings = null, bool bypassOutputCache = false)
+    {
+        var server = new PortalServer(Settings(options, scenarioSettings), bypassOutputCache);
+        server.UseKestrel(0);
+        server.StartServer();
+        server.BaseUrl = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        return server;
+    }
+
+    /// <summary>The portal's settings for a benchmark run: the data set's database, logging at Warning, the scenario's own.</summary>
+    public static Dictionary<string, string?> Settings(BenchmarkOptions options, IReadOnlyDictionary<string, string?>? scenarioSettings)
     {
         var settings = new Dictionary<string, string?>(BenchmarkData.DatabaseSettings(options))
         {
@@ -42,14 +58,10 @@ public sealed class PortalServer : WebApplicationFactory<Program>
             settings[key] = value;
         }
 
-        var server = new PortalServer(settings, bypassOutputCache);
-        server.UseKestrel(0);
-        server.StartServer();
-        server.BaseUrl = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        return server;
+        return settings;
     }
 
-    private static string WebContentRoot()
+    public static string WebContentRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -11,7 +11,7 @@ public static partial class WrkRunner
     public static bool IsInstalled => File.Exists("/usr/bin/wrk") || File.Exists("/usr/local/bin/wrk");
 
     public static async Task<LoadResult> RunAsync(string name, string baseUrl, IReadOnlyList<string> paths, int connections, TimeSpan duration, CancellationToken ct,
-        IReadOnlyDictionary<string, string>? headers = null)
+        IReadOnlyDictionary<string, string>? headers = null, bool uniqueQueries = false)
     {
         var extraHeaders = string.Concat((headers ?? new Dictionary<string, string>()).Select(h => $"wrk.headers[\"{h.Key}\"] = \"{h.Value}\"\n"));
         var script = Path.Combine(Path.GetTempPath(), $"q11-bench-{Guid.NewGuid():N}.lua");
@@ -20,7 +20,13 @@ public static partial class WrkRunner
             "paths = {\n" + string.Join("\n", lines) + "\n}\n" +
             "math.randomseed(1)\n" +
             "wrk.headers[\"User-Agent\"] = \"" + LoadRunner.BrowserUserAgent + "\"\n" + extraHeaders +
-            "request = function() return wrk.format(\"GET\", paths[math.random(#paths)]) end\n", ct);
+            (uniqueQueries
+                // Each request a query parameter never sent before (per wrk thread, by its own counter and id).
+                ? "counter = 0\nthread_id = math.random(1000000)\nsetup = function(t) end\n" +
+                  "request = function() counter = counter + 1\n  local p = paths[math.random(#paths)]\n" +
+                  "  local sep = string.find(p, \"?\", 1, true) and \"&\" or \"?\"\n" +
+                  $"  return wrk.format(\"GET\", p .. sep .. \"{IPortalHost.CacheMissQuery}=\" .. thread_id .. \"-\" .. counter) end\n"
+                : "request = function() return wrk.format(\"GET\", paths[math.random(#paths)]) end\n"), ct);
         try
         {
             var threads = Math.Max(1, Math.Min(Environment.ProcessorCount, connections));

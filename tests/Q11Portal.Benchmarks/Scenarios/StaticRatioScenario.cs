@@ -28,13 +28,16 @@ public sealed class StaticRatioScenario(bool missOnly = false) : IBenchmarkScena
     {
         var rotation = await RotationAsync(context, ct);
         var results = missOnly ? [] : await CachedAsync(context, ct);
-        await using (var bypassed = context.StartPortalWithoutOutputCache())
+        await using (var bypassed = await context.StartPortalWithoutOutputCacheAsync(ct))
         {
             var staticPaths = await WriteStaticCopiesAsync(bypassed, new Dictionary<string, string> { ["article"] = rotation[0] }, ct);
             try
             {
                 await context.WarmUpAsync(bypassed, [.. rotation, staticPaths["article"]], JitWarmUp, ct);
                 results.AddRange(await PairAsync(context, bypassed, $"article, cache bypassed ({rotation.Count:N0} articles)", rotation, staticPaths["article"], context.Options.Connections, null, ct));
+                GC.Collect();
+                Console.WriteLine(FormattableString.Invariant(
+                    $"Portal working set after the run: {bypassed.WorkingSet / 1024.0 / 1024.0:0} MB ({(context.Options.OutOfProcess ? "its own process" : "with the benchmark's, same process")})."));
             }
             finally
             {
@@ -54,7 +57,7 @@ public sealed class StaticRatioScenario(bool missOnly = false) : IBenchmarkScena
         var cookie = new Dictionary<string, string> { ["Cookie"] = $"{new CounterOptions().CookieName}={VisitorKeys.NewCookieId()}" };
         var tracking = Enumerable.Range(0, 1000).Select(i => $"?fbclid=IwAR{i:x6}Zq&utm_source=facebook&utm_medium=social&zarsrc={i % 31}").ToList();
 
-        await using (var server = context.StartPortal())
+        await using (var server = await context.StartPortalAsync(ct))
         {
             var staticPaths = await WriteStaticCopiesAsync(server, pages, ct);
             try
@@ -78,7 +81,7 @@ public sealed class StaticRatioScenario(bool missOnly = false) : IBenchmarkScena
     }
 
     /// <summary>Page and static file measured alternately <see cref="Rounds"/> times; the medians close the set.</summary>
-    private static async Task<IReadOnlyList<LoadResult>> PairAsync(BenchmarkContext context, PortalServer server, string name, IReadOnlyList<string> pagePaths,
+    private static async Task<IReadOnlyList<LoadResult>> PairAsync(BenchmarkContext context, IPortalHost server, string name, IReadOnlyList<string> pagePaths,
         string staticPath, int connections, IReadOnlyDictionary<string, string>? headers, CancellationToken ct)
     {
         var page = new List<LoadResult>();
@@ -140,7 +143,7 @@ public sealed class StaticRatioScenario(bool missOnly = false) : IBenchmarkScena
     }
 
     /// <summary>Fetches each page once, cookieless, and writes its bytes under wwwroot/bench-static (removed afterwards).</summary>
-    private static async Task<Dictionary<string, string>> WriteStaticCopiesAsync(PortalServer server, IReadOnlyDictionary<string, string> pages, CancellationToken ct)
+    private static async Task<Dictionary<string, string>> WriteStaticCopiesAsync(IPortalHost server, IReadOnlyDictionary<string, string> pages, CancellationToken ct)
     {
         var folder = StaticDirectory(server);
         Directory.CreateDirectory(folder);
@@ -158,7 +161,7 @@ public sealed class StaticRatioScenario(bool missOnly = false) : IBenchmarkScena
         return paths;
     }
 
-    private static void DeleteStaticCopies(PortalServer server)
+    private static void DeleteStaticCopies(IPortalHost server)
     {
         if (Directory.Exists(StaticDirectory(server)))
         {
@@ -166,5 +169,5 @@ public sealed class StaticRatioScenario(bool missOnly = false) : IBenchmarkScena
         }
     }
 
-    private static string StaticDirectory(PortalServer server) => Path.Combine(server.WebRoot, StaticFolder);
+    private static string StaticDirectory(IPortalHost server) => Path.Combine(server.WebRoot, StaticFolder);
 }
