@@ -17,6 +17,20 @@ public sealed class DocumentLinkTransform(DocumentLibrary library, DocumentLinkT
 
     public int Order => 200;
 
+    /// <summary>Whether the body names a library document this step would link. Looked for in the whole stored HTML,
+    /// entities decoded, so it finds at least what the text nodes hold.</summary>
+    public async ValueTask<bool> AppliesToAsync(string storedHtml, CancellationToken ct)
+    {
+        var links = await targets.GetAsync(library, ct);
+        if (links.IsEmpty)
+        {
+            return false;
+        }
+
+        var named = DocumentReferenceParser.FindAll(System.Net.WebUtility.HtmlDecode(storedHtml)).Select(m => m.Reference).ToList();
+        return named.Any(r => links.Resolve(r, named) is not null);
+    }
+
     public async Task ApplyAsync(IElement body, ArticleBodyRenderContext context, CancellationToken ct)
     {
         var links = await targets.GetAsync(library, ct);

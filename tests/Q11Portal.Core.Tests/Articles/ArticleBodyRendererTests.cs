@@ -27,12 +27,40 @@ public sealed class ArticleBodyRendererTests
         Assert.Equal("<p>Bài</p><p>trước 7</p><p>sau 7</p>", rendered);
     }
 
-    private sealed class AppendStep(int order, string text) : IArticleBodyTransform
+    [Fact]
+    public async Task RenderAsync_NoStepApplies_ReturnsTheStoredBodyWithoutParsingIt()
+    {
+        const string stored = "<p>Bài không có ảnh</p>";
+        var step = new AppendStep(100, "không chạy", applies: false);
+
+        var rendered = await new ArticleBodyRenderer([step, new AppendStep(200, "cũng không", applies: false)]).RenderAsync(stored, new ArticleBodyRenderContext(3), Ct);
+
+        Assert.Same(stored, rendered);
+        Assert.Equal(0, step.Applied);
+    }
+
+    [Fact]
+    public async Task RenderAsync_OnlyTheStepsThatApply_Run()
+    {
+        var skipped = new AppendStep(100, "bỏ qua", applies: false);
+
+        var rendered = await new ArticleBodyRenderer([skipped, new AppendStep(200, "chạy")]).RenderAsync("<p>Bài</p>", new ArticleBodyRenderContext(4), Ct);
+
+        Assert.Equal("<p>Bài</p><p>chạy 4</p>", rendered);
+        Assert.Equal(0, skipped.Applied);
+    }
+
+    private sealed class AppendStep(int order, string text, bool applies = true) : IArticleBodyTransform
     {
         public int Order => order;
 
+        public int Applied { get; private set; }
+
+        public ValueTask<bool> AppliesToAsync(string storedHtml, CancellationToken ct) => ValueTask.FromResult(applies);
+
         public Task ApplyAsync(IElement body, ArticleBodyRenderContext context, CancellationToken ct)
         {
+            Applied++;
             var p = body.Owner!.CreateElement("p");
             p.TextContent = $"{text} {context.ArticleId}";
             body.AppendChild(p);

@@ -104,6 +104,24 @@ public sealed class DocumentLibraryTests
     }
 
     [Fact]
+    public async Task AppliesTo_OnlyABodyNamingADocumentItWouldLink_IsParsed()
+    {
+        await using var host = await SearchTestHost.CreateAsync();
+        await using var scope = host.Scope();
+        var step = scope.ServiceProvider.GetServices<IArticleBodyTransform>().OfType<DocumentLinkTransform>().Single();
+        const string named = "<p>Theo Ch&#7881; th&#7883; s&#7889; 05-CT/TW, các chi bộ học tập.</p>";
+
+        Assert.False(await step.AppliesToAsync(named, Ct));
+
+        await scope.ServiceProvider.GetRequiredService<DocumentEditor>().CreateAsync(Directive05, "editor", Ct);
+        scope.ServiceProvider.GetRequiredService<DocumentLinkTargetsCache>().Evict();
+
+        Assert.True(await step.AppliesToAsync(named, Ct));
+        Assert.False(await step.AppliesToAsync("<p>Nghị quyết 57-NQ/TW chưa có trong thư viện.</p>", Ct));
+        Assert.False(await step.AppliesToAsync("<p>Phường triển khai Chỉ thị 05, tức Chỉ thị số 05/CT-UBND của phường.</p>", Ct));
+    }
+
+    [Fact]
     public async Task Mentions_ArticlesNamingTheDocumentInAnyForm_AreListedNewestFirst()
     {
         await using var host = await SearchTestHost.CreateAsync();

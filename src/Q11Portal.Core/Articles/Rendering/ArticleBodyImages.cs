@@ -18,6 +18,9 @@ public sealed class ArticleBodyImages(PortalDbContext db) : IArticleBodyTransfor
 
     public int Order => 100;
 
+    public ValueTask<bool> AppliesToAsync(string storedHtml, CancellationToken ct) =>
+        ValueTask.FromResult(storedHtml.Contains("<img", StringComparison.OrdinalIgnoreCase));
+
     public async Task ApplyAsync(IElement body, ArticleBodyRenderContext context, CancellationToken ct)
     {
         var images = body.QuerySelectorAll("img").ToList();

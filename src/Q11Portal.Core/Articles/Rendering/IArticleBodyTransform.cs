@@ -10,6 +10,10 @@ public interface IArticleBodyTransform
     /// <summary>Steps run in ascending order (images at 100, links at 200).</summary>
     int Order { get; }
 
+    /// <summary>False when the step would change nothing in this stored body (no picture, no document it can link): a
+    /// body no step applies to is served as stored, without being parsed. It may say true and then change nothing.</summary>
+    ValueTask<bool> AppliesToAsync(string storedHtml, CancellationToken ct);
+
     Task ApplyAsync(IElement body, ArticleBodyRenderContext context, CancellationToken ct);
 }
 
