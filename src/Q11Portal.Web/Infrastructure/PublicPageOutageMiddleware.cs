@@ -119,23 +119,27 @@ public sealed class PublicPageOutageMiddleware(RequestDelegate next, PublicPageS
 }
 
 /// <summary>Writes through to the response and keeps a copy of up to <c>limit</c> bytes (past it, copying stops).</summary>
+/// <remarks>A response body is written forwards only: reading, seeking and a length are refused as the
+/// <see cref="Stream"/> contract says for a stream whose <c>CanRead</c> and <c>CanSeek</c> are false.</remarks>
 internal sealed class TeeStream(Stream inner, MemoryStream copy, int limit) : Stream
 {
+    private const string WriteOnly = "A response body is written forwards only.";
+
     public override bool CanRead => false;
     public override bool CanSeek => false;
     public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+    public override long Length => throw new NotSupportedException(WriteOnly);
+    public override long Position { get => throw new NotSupportedException(WriteOnly); set => throw new NotSupportedException(WriteOnly); }
 
     public override void Flush() => inner.Flush();
 
     public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
 
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException(WriteOnly);
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException(WriteOnly);
 
-    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException(WriteOnly);
 
     public override void Write(byte[] buffer, int offset, int count)
     {
