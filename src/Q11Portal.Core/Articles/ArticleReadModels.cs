@@ -60,7 +60,8 @@ public sealed record ArticleDetails(
     ReportInfo? Report,
     DateTime? CorrectedAtUtc = null,
     string? CorrectionNote = null,
-    bool HasPinnedRelated = false);
+    bool HasPinnedRelated = false,
+    int ApprovedCommentCount = 0);
 
 /// <summary>The answer of a slug lookup: the article, or the slug it moved to (301), or neither (404).</summary>
 public sealed record ArticleLookup(ArticleDetails? Article, string? MovedToSlug)

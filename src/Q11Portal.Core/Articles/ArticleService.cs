@@ -158,6 +158,7 @@ public sealed class ArticleService(PortalDbContext db, TimeProvider clock)
                 // Most articles have neither: knowing it here spares the page a query for each (the cache-miss path).
                 HasAttachments = a.Attachments.Any(),
                 HasPinnedRelated = a.PinnedRelated.Any(),
+                ApprovedComments = db.Comments.Count(c => c.ArticleId == a.Id && c.Status == Comments.CommentStatus.Approved),
             })
             .SingleOrDefaultAsync(ct);
 
@@ -186,7 +187,7 @@ public sealed class ArticleService(PortalDbContext db, TimeProvider clock)
         return new ArticleDetails(
                 article.Id, article.Title, article.Slug, article.Summary, article.BodyHtml, article.PublishedAtUtc, article.UpdatedAtUtc,
                 article.Byline, article.Source, article.Category, article.LeadImage, article.LeadImageCaption, article.ViewCount,
-                tags, attachments, report, article.CorrectedAtUtc, article.CorrectionNote, article.HasPinnedRelated);
+                tags, attachments, report, article.CorrectedAtUtc, article.CorrectionNote, article.HasPinnedRelated, article.ApprovedComments);
     }
 
     /// <summary>TIN MỚI HƠN and TIN ĐÃ ĐƯA: the nearest public articles of the same category on either side,

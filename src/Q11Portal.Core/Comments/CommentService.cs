@@ -26,7 +26,11 @@ public sealed record PublicComment(int Id, string AuthorName, string Body, DateT
 
 /// <summary>One page of an article's approved comments. <see cref="Total"/> counts comments and replies (the heading's
 /// number); pages count top-level comments.</summary>
-public sealed record PublicCommentPage(IReadOnlyList<PublicComment> Comments, int Total, int Page, int PageCount);
+public sealed record PublicCommentPage(IReadOnlyList<PublicComment> Comments, int Total, int Page, int PageCount)
+{
+    /// <summary>An article without approved comments: one empty page.</summary>
+    public static readonly PublicCommentPage Empty = new([], 0, 1, 1);
+}
 
 /// <summary>Residents' side of comments: checking and storing a new comment, and the approved thread of an article.</summary>
 public sealed class CommentService(
@@ -156,7 +160,7 @@ public sealed class CommentService(
         page = Math.Clamp(page, 1, pageCount);
         if (topLevel == 0)
         {
-            return new PublicCommentPage([], total, page, pageCount);
+            return total == 0 ? PublicCommentPage.Empty : new PublicCommentPage([], total, page, pageCount);
         }
 
         var parents = await approved.Where(c => c.ParentId == null)

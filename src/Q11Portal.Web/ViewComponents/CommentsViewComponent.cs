@@ -13,10 +13,13 @@ public sealed class CommentsViewComponent(CommentService comments, IOptions<Comm
     /// <summary>The page of comments shown (<c>?trang-binh-luan=2#binh-luan</c>); anything unreadable shows the first.</summary>
     public const string PageQueryKey = "trang-binh-luan";
 
-    public async Task<IViewComponentResult> InvokeAsync(int articleId, string slug, string title)
+    /// <param name="approvedCount">The approved comments, read with the article: with none there is nothing more to read.</param>
+    public async Task<IViewComponentResult> InvokeAsync(int articleId, string slug, string title, int approvedCount)
     {
         var requested = int.TryParse(Request.Query[PageQueryKey], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 1;
-        var list = await comments.ListApprovedPageAsync(articleId, requested, CommentService.PageSize, HttpContext.RequestAborted);
+        var list = approvedCount == 0
+            ? PublicCommentPage.Empty
+            : await comments.ListApprovedPageAsync(articleId, requested, CommentService.PageSize, HttpContext.RequestAborted);
         var article = new CommentArticle(articleId, title, slug);
         // No token in the page: it is output-cached and shared by every reader; comments.js fetches one when the form is first used.
         var form = new CommentFormViewModel(article, null, options.Value.NameMaxLength, options.Value.BodyMaxLength);
