@@ -90,8 +90,10 @@ public static class MatchQueryBuilder
         DocumentReferenceQueries.AddReferences(query, normalizedQuery);
 
         // A query that names a subject ("nồng độ cồn", "Nghị định 100/2019/NĐ-CP", "làm theo Bác") also brings
-        // articles on that subject, below those with the words themselves.
-        foreach (var (subject, weight) in SubjectThesaurus.Default.QueryProfile(normalizedQuery))
+        // articles on that subject, below those with the words themselves; a document named by a short form ("NĐ 100")
+        // names the subject its full number does.
+        var meant = references.Where(r => r.Weight >= 1).Select(r => r.Number).Prepend(normalizedQuery);
+        foreach (var (subject, weight) in SubjectThesaurus.Default.QueryProfile(string.Join(" ; ", meant)))
         {
             query.Add(new TermQuery(new Term(SearchFields.Subject, subject)) { Boost = (float)(SubjectBoost * weight) }, Occur.SHOULD);
         }
