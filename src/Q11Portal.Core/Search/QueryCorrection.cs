@@ -77,12 +77,12 @@ public static class QueryCorrection
                     candidates.AddRange(OneEdit(reader, s.Folded));
                 }
 
+                // The marks the reader typed are evidence too: "cướcc" means "cước" more likely than the commoner "cuộc".
                 folded = candidates
                     .Where(c => Df(c) >= (foldedDf == 0 ? 1 : (long)foldedDf * RareRatio))
-                    .OrderByDescending(c => Context(c, fold: true)).ThenByDescending(Df).ThenBy(c => c, StringComparer.Ordinal)
+                    .OrderByDescending(c => Context(c, fold: true)).ThenByDescending(c => KeepsMarks(c, s.Exact, Df)).ThenByDescending(Df).ThenBy(c => c, StringComparer.Ordinal)
                     .FirstOrDefault();
             }
-
             var typedWithMarks = VietnameseTokens.HasMarks(s.Exact);
             if (folded is null && !(typedWithMarks && Df(s.Exact) == 0 && foldedDf > 0))
             {
@@ -91,7 +91,7 @@ public static class QueryCorrection
 
             folded ??= s.Folded;
             // The written form: with marks when the reader writes with marks (or typed them with an input method).
-            var written = queryHasMarks ? WrittenForm(folded, f => Context(f, fold: false), Df) : folded;
+            var written = queryHasMarks ? WrittenForm(folded, s.Exact, f => Context(f, fold: false), Df) : folded;
             if (!written.Equals(s.Exact, StringComparison.Ordinal))
             {
                 changes.Add((s.Start, s.End, text[s.Start..s.End], written));
@@ -118,13 +118,14 @@ public static class QueryCorrection
 
     /// <summary>How the corrected syllable is written: the form with marks the index holds most beside the query's
     /// other words, or the plain letters when only they stand with those words ("tin tức"), or, with no words around,
-    /// the most frequent form with marks. The plain form cannot be judged by its own count: every marked word is
+    /// the form with marks one edit from what was typed ("gốmm" → "gốm", not the commoner "gồm"), else the most
+    /// frequent form with marks. The plain form cannot be judged by its own count: every marked word is
     /// also indexed folded.</summary>
-    private static string WrittenForm(string folded, Func<string, int> context, Func<string, int> df)
+    private static string WrittenForm(string folded, string typed, Func<string, int> context, Func<string, int> df)
     {
         var marked = VietnameseSpelling.ExactForms(folded).Where(f => VietnameseTokens.HasMarks(f) && df(f) > 0)
-            .Select(f => (Form: f, Context: context(f), Df: df(f)))
-            .OrderByDescending(f => f.Context).ThenByDescending(f => f.Df).ThenBy(f => f.Form, StringComparer.Ordinal)
+            .Select(f => (Form: f, Context: context(f), Typed: VietnameseSpelling.WithinOneEdit(f, typed), Df: df(f)))
+            .OrderByDescending(f => f.Context).ThenByDescending(f => f.Typed).ThenByDescending(f => f.Df).ThenBy(f => f.Form, StringComparer.Ordinal)
             .ToList();
         if (marked.Count > 0 && marked[0].Context > 0)
         {
@@ -133,6 +134,12 @@ public static class QueryCorrection
 
         return context(folded) > 0 || marked.Count == 0 ? folded : marked[0].Form;
     }
+
+    /// <summary>True when the reader typed marks and a form of <paramref name="folded"/> with marks, in the index, is
+    /// one edit from what was typed with those marks ("cướcc" → "cước").</summary>
+    private static bool KeepsMarks(string folded, string typed, Func<string, int> df) =>
+        VietnameseTokens.HasMarks(typed)
+        && VietnameseSpelling.ExactForms(folded).Any(f => VietnameseSpelling.WithinOneEdit(f, typed) && df(f) > 0);
 
     private static string Join(string first, string second) => first + VietnameseTokens.BigramSeparator + second;
 
