@@ -109,8 +109,16 @@ public static partial class DocumentReferenceParser
             return true;
         }
 
+        // A leading zero is how documents are numbered ("Kết luận 01 năm 2024"), never how a quantity is written, and
+        // "năm" before a year dates the document ("Chỉ thị 5 năm 2024") rather than counting years.
+        if (number.Length > 1 && number[0] == '0')
+        {
+            return false;
+        }
+
         var next = NextWord().Match(folded, end);
-        return next.Success && QuantityWords.Contains(next.Groups[1].Value);
+        return next.Success && QuantityWords.Contains(next.Groups[1].Value)
+            && !(next.Groups[1].Value == "nam" && YearAfter().IsMatch(folded, next.Index + next.Length));
     }
 
     /// <summary>Builds the reference from a number and what follows it ("-ct/tw", "/ct-tw", "/2019/nd-cp" or nothing).
@@ -185,4 +193,7 @@ public static partial class DocumentReferenceParser
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex WhiteSpace();
+
+    [GeneratedRegex(@"\G\s+[12]\d{3}(?![\d\-–/])", RegexOptions.CultureInvariant)]
+    private static partial Regex YearAfter();
 }

@@ -37,6 +37,9 @@ public sealed class TypoToleranceTests(TypoToleranceTests.Fixture fixture) : ICl
                 ("nan", "Xử lý điểm đen tai nạn giao thông", "Sở Giao thông khảo sát 5 điểm đen tai nạn giao thông trên quốc lộ."),
                 ("kien", "Khống chế ổ dịch ở Phước Kiển", "Xã Phước Kiển phun hóa chất diệt muỗi, khống chế ổ dịch sốt xuất huyết."),
                 ("gồm", "Đoàn công tác gồm nhiều cán bộ", "Đoàn gồm cán bộ các phường, gồm cả cán bộ hưu trí."),
+                // "cuộc" is in more articles than "cước": only the marks typed say which one "cướcc" meant.
+                ("cuộc", "Cuộc thi tìm hiểu lịch sử Đảng", "Cuộc thi thu hút nhiều cuộc tranh tài của học sinh."),
+                ("cuộc2", "Cuộc vận động toàn dân xây dựng đô thị văn minh", "Cuộc vận động được người dân hưởng ứng."),
             ];
             foreach (var (key, title, body) in stories)
             {
@@ -80,6 +83,8 @@ public sealed class TypoToleranceTests(TypoToleranceTests.Fixture fixture) : ICl
         { "Telex doubled vowel left", "ddieerm đen tai nạn", "điểm đen tai nạn", "nan" },
         { "VNI digit left", "điểm đen tai nan5 giao thông", "điểm đen tai nạn giao thông", "nan" },
         { "doubled letter, one word", "Gốmm", "gốm", "gom" },
+        { "doubled letter, one word, a commoner word under other marks", "cướcc", "cước", "cuoc" },
+        { "changed letter, one word, a commoner word under other marks", "cướt", "cước", "cuoc" },
         { "VNI digit left, folded", "diem den tai nan5 giao thong", "diem den tai nan giao thong", "nan" },
     };
 
@@ -114,4 +119,16 @@ public sealed class TypoToleranceTests(TypoToleranceTests.Fixture fixture) : ICl
         Assert.Equal(fixture.Ids["gồm"], results.Hits[0].Id);
         Assert.DoesNotContain(results.Hits, h => h.Id == fixture.Ids["gom"]);
     }
+
+    [Theory]
+    [InlineData("cước", "cướcc", true)]
+    [InlineData("gốm", "gốmm", true)]
+    [InlineData("tương", "tươg", true)]
+    [InlineData("hẻm", "hẻmm", true)]
+    [InlineData("rộng", "rộgn", true)]
+    [InlineData("cuộc", "cướcc", false)]
+    [InlineData("gồm", "gốmm", false)]
+    [InlineData("đờn", "đờn", true)]
+    public void WithinOneEdit_ComparesLettersWithTheirMarks(string word, string typed, bool expected) =>
+        Assert.Equal(expected, VietnameseSpelling.WithinOneEdit(word, typed));
 }
