@@ -25,6 +25,9 @@ public static class QueryCorrection
     /// <summary>…and is in at most one article in this many (in a small index: only an absent syllable is suspect).</summary>
     private const int RareShare = 10_000;
     private const int MaxCorrections = 3;
+    /// <summary>A real word is replaced only by one that stands beside its neighbours in at least this many articles:
+    /// in a small index, a clean word often meets its neighbours nowhere, and one chance bigram is no evidence.</summary>
+    private const int MinRealWordFit = 2;
 
     public static CorrectedQuery? Correct(string normalizedQuery, IndexReader reader)
     {
@@ -49,6 +52,9 @@ public static class QueryCorrection
 
             return df;
         }
+
+        // A neighbour is evidence only when it is a word of the index as typed.
+        bool Known(string word) => Df(word) > 0;
 
         var changes = new List<(int Start, int End, string Typed, string Corrected)>();
         foreach (var s in syllables)
@@ -83,13 +89,27 @@ public static class QueryCorrection
                     .OrderByDescending(c => Context(c, fold: true)).ThenByDescending(c => KeepsMarks(c, s.Exact, Df)).ThenByDescending(Df).ThenBy(c => c, StringComparer.Ordinal)
                     .FirstOrDefault();
             }
-            var typedWithMarks = VietnameseTokens.HasMarks(s.Exact);
-            if (folded is null && !(typedWithMarks && Df(s.Exact) == 0 && foldedDf > 0))
+            else if (VietnameseTokens.HasMarks(s.Exact) && Df(s.Exact) == 0)
+            {
+                // Marks that make no word: a wrong mark ("tiêm chũng"), or a letter wrong that makes another word
+                // ("tai nạng giao thông" means "nạn"). The letters typed, or a word one edit from what was typed with its
+                // marks, whichever stands best beside the other words (folded, so a neighbour typed without marks still
+                // counts); the letters typed when nothing decides.
+                folded = OneEdit(reader, s.Folded).Where(c => KeepsMarks(c, s.Exact, Df)).Prepend(s.Folded)
+                    .OrderByDescending(c => Context(c, fold: true)).ThenByDescending(c => c == s.Folded)
+                    .ThenByDescending(Df).ThenBy(c => c, StringComparer.Ordinal)
+                    .First();
+            }
+            else if (left is not null && right is not null && Known(left) && Known(right))
+            {
+                folded = RealWordError(s.Exact, s.Folded, left, right, reader, Context, Df);
+            }
+
+            if (folded is null)
             {
                 continue;
             }
 
-            folded ??= s.Folded;
             // The written form: with marks when the reader writes with marks (or typed them with an input method).
             var written = queryHasMarks ? WrittenForm(folded, s.Exact, f => Context(f, fold: false), Df) : folded;
             if (!written.Equals(s.Exact, StringComparison.Ordinal))
@@ -112,6 +132,33 @@ public static class QueryCorrection
         return new CorrectedQuery(corrected, changes.Select(c => (c.Typed, c.Corrected)).ToList());
     }
 
+    /// <summary>The word meant when a real word was typed in the wrong place (a wrong tone or a confused final consonant
+    /// that makes another word: "đội mủ bảo hiểm", "kênh rạc chống ngập"): the typed word forms a bigram with neither neighbour, and a word one edit away
+    /// (keeping the marks typed, when the three are typed with marks) stands beside them in the index. Null when the
+    /// typed word fits a neighbour or no close word fits in <see cref="MinRealWordFit"/> articles.</summary>
+    private static string? RealWordError(string exact, string folded, string left, string right, IndexReader reader,
+        Func<string, bool, int> context, Func<string, int> df)
+    {
+        var marked = VietnameseTokens.HasMarks(exact) && VietnameseTokens.HasMarks(left) && VietnameseTokens.HasMarks(right);
+
+        if (context(marked ? exact : folded, !marked) > 0)
+        {
+            return null;
+        }
+
+        int Fit(string candidate) => marked
+            ? VietnameseSpelling.ExactForms(candidate).Where(f => f != exact && VietnameseSpelling.WithinOneEdit(f, exact)).Select(f => context(f, false)).DefaultIfEmpty(0).Max()
+            : candidate == folded ? 0 : context(candidate, true);
+
+        // The same letters under other marks first among equals: a wrong tone that makes another word ("đội mủ bảo hiểm").
+        return OneEdit(reader, folded).Prepend(folded)
+            .Select(c => (Candidate: c, Fit: Fit(c)))
+            .Where(c => c.Fit >= MinRealWordFit)
+            .OrderByDescending(c => c.Fit).ThenByDescending(c => df(c.Candidate)).ThenBy(c => c.Candidate, StringComparer.Ordinal)
+            .Select(c => c.Candidate)
+            .FirstOrDefault();
+    }
+
     /// <summary>Letters without a vowel ("KL", "NĐ") or a word typed in capitals ("UBND") is an abbreviation, not a
     /// mistyped syllable.</summary>
     private static bool IsAcronym(string typed) => typed.Length >= 2 && typed.All(c => !char.IsLetter(c) || char.IsUpper(c));
@@ -127,7 +174,8 @@ public static class QueryCorrection
             .Select(f => (Form: f, Context: context(f), Typed: VietnameseSpelling.WithinOneEdit(f, typed), Df: df(f)))
             .OrderByDescending(f => f.Context).ThenByDescending(f => f.Typed).ThenByDescending(f => f.Df).ThenBy(f => f.Form, StringComparer.Ordinal)
             .ToList();
-        if (marked.Count > 0 && marked[0].Context > 0)
+        // A syllable typed with marks is not meant plain ("giao quânn" is "quân", even where "giao quan" is more common).
+        if (marked.Count > 0 && (marked[0].Context > 0 || VietnameseTokens.HasMarks(typed)))
         {
             return marked[0].Form;
         }

@@ -5,7 +5,7 @@ namespace Q11Portal.Core.Search.Evaluation;
 public sealed record QuerySetReport(string Name, IReadOnlyList<MetricRow> Rows, IReadOnlyList<QueryOutcome> Queries);
 
 /// <summary>One judged query's nDCG@10 for the portal and plain BM25, with the first results of each (source ids).</summary>
-public sealed record QueryOutcome(string QueryId, string Type, double Ndcg, double Baseline, IReadOnlyList<string> Top, IReadOnlyList<string> BaselineTop);
+public sealed record QueryOutcome(string QueryId, string Type, double Ndcg, double Baseline, IReadOnlyList<string> Top, IReadOnlyList<string> BaselineTop, string? Correction);
 
 /// <summary>Evaluates the judged query sets kept in the repository (<c>tests/eval/search-queries-tuning.json</c> and
 /// <c>tests/eval/search-queries-heldout.json</c>, the corpus's judgement format; the split is the file). Rules are tuned
@@ -48,13 +48,13 @@ public sealed class QuerySetEvaluator(SearchService search, SearchIndex index)
         var outcomes = new List<QueryOutcome>();
         foreach (var judgement in judgements)
         {
-            var ranking = search.Search(new SearchRequest(judgement.Query, PageSize: CorpusEvaluator.SearchDepth, Highlight: false)).Hits
-                .Select(h => h.SourceId ?? "?").ToList();
+            var results = search.Search(new SearchRequest(judgement.Query, PageSize: CorpusEvaluator.SearchDepth, Highlight: false));
+            var ranking = results.Hits.Select(h => h.SourceId ?? "?").ToList();
             var baseline = PlainBm25.Rank(index, judgement.Query, CorpusEvaluator.SearchDepth);
             rows.Add((judgement.Type, judgement.Id,
                 RankingMetrics.Ndcg(ranking, judgement.Relevant, CorpusEvaluator.SearchDepth), RankingMetrics.ReciprocalRank(ranking, judgement.Relevant),
                 RankingMetrics.Ndcg(baseline, judgement.Relevant, CorpusEvaluator.SearchDepth), RankingMetrics.ReciprocalRank(baseline, judgement.Relevant)));
-            outcomes.Add(new QueryOutcome(judgement.Id, judgement.Type, rows[^1].Ndcg, rows[^1].BaseNdcg, ranking.Take(TopShown).ToList(), baseline.Take(TopShown).ToList()));
+            outcomes.Add(new QueryOutcome(judgement.Id, judgement.Type, rows[^1].Ndcg, rows[^1].BaseNdcg, ranking.Take(TopShown).ToList(), baseline.Take(TopShown).ToList(), results.Correction?.Text));
         }
 
         var metrics = new List<MetricRow> { Row("overall", rows) };
@@ -75,7 +75,9 @@ public sealed class QuerySetEvaluator(SearchService search, SearchIndex index)
                 $"  {r.Name,-30} {r.Primary,6:0.000}  {r.Secondary,5:0.000}  |            {r.BaselinePrimary,6:0.000}  {r.BaselineSecondary,5:0.000}   ({r.Count} queries){(r.Primary < r.BaselinePrimary ? "  below BM25" : string.Empty)}"));
             if (perQuery)
             {
-                lines.AddRange(report.Queries.Where(q => q.Ndcg < 1 || q.Baseline < 1).Select(q => $"    {q.QueryId} {q.Type,-16} {q.Ndcg:0.000} | {q.Baseline:0.000}   {string.Join(' ', q.Top)} | {string.Join(' ', q.BaselineTop)}"));
+                lines.AddRange(report.Queries.Where(q => q.Ndcg < 1 || q.Baseline < 1 || q.Correction is not null).Select(q =>
+                    $"    {q.QueryId} {q.Type,-16} {q.Ndcg:0.000} | {q.Baseline:0.000}   {string.Join(' ', q.Top)} | {string.Join(' ', q.BaselineTop)}"
+                    + (q.Correction is null ? string.Empty : $"   → {q.Correction}")));
             }
 
             lines.Add(string.Empty);
