@@ -11,6 +11,9 @@ public static class MatchQueryBuilder
 {
     private const int MaxTerms = 64;
     private const double SubjectBoost = 1;
+    /// <summary>The subject of a document the reader names by short form ("NĐ 100" is about traffic safety) weighs half
+    /// what a subject typed in words does: it is implied, as the documents continuing it are (<see cref="DocumentAliases"/>).</summary>
+    private const double MeantSubjectFactor = 0.5;
     /// <summary>A syllable that is a word by itself weighs what a two-syllable word does
     /// (<see cref="QuerySegmentation.SingleSyllableWords"/>).</summary>
     private const float SingleSyllableWordWeight = 2f;
@@ -93,9 +96,14 @@ public static class MatchQueryBuilder
 
         // A query that names a subject ("nồng độ cồn", "Nghị định 100/2019/NĐ-CP", "làm theo Bác") also brings
         // articles on that subject, below those with the words themselves; a document named by a short form ("NĐ 100")
-        // names the subject its full number does.
-        var meant = references.Where(r => r.Weight >= 1).Select(r => r.Number).Prepend(normalizedQuery);
-        foreach (var (subject, weight) in SubjectThesaurus.Default.QueryProfile(string.Join(" ; ", meant)))
+        // names, more softly, the subject its full number does.
+        var subjects = new Dictionary<string, double>(SubjectThesaurus.Default.QueryProfile(normalizedQuery), StringComparer.Ordinal);
+        foreach (var (subject, weight) in SubjectThesaurus.Default.QueryProfile(string.Join(" ; ", references.Where(r => r.Weight >= 1).Select(r => r.Number))))
+        {
+            subjects[subject] = Math.Max(subjects.GetValueOrDefault(subject), MeantSubjectFactor * weight);
+        }
+
+        foreach (var (subject, weight) in subjects)
         {
             query.Add(new TermQuery(new Term(SearchFields.Subject, subject)) { Boost = (float)(SubjectBoost * weight) }, Occur.SHOULD);
         }

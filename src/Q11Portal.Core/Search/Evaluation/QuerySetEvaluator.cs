@@ -2,7 +2,12 @@ namespace Q11Portal.Core.Search.Evaluation;
 
 /// <summary>nDCG@10 of one set of judged queries, per query kind: the portal's search beside <see cref="PlainBm25"/>
 /// on the same index, computed in the same run.</summary>
-public sealed record QuerySetReport(string Name, IReadOnlyList<MetricRow> Rows, IReadOnlyList<QueryOutcome> Queries);
+public sealed record QuerySetReport(string Name, IReadOnlyList<MetricRow> Rows, IReadOnlyList<QueryOutcome> Queries)
+{
+    /// <summary>Mean time of one search of the set, in milliseconds, measured after a first run (<see cref="QuerySetEvaluator.TimedRuns"/>).</summary>
+    public double MeanMilliseconds { get; init; }
+    public double BaselineMeanMilliseconds { get; init; }
+}
 
 /// <summary>One judged query's nDCG@10 for the portal and plain BM25, with the first results of each (source ids).</summary>
 public sealed record QueryOutcome(string QueryId, string Type, double Ndcg, double Baseline, IReadOnlyList<string> Top, IReadOnlyList<string> BaselineTop, string? Correction);
@@ -13,6 +18,8 @@ public sealed record QueryOutcome(string QueryId, string Type, double Ndcg, doub
 /// there is taken out.</summary>
 public sealed class QuerySetEvaluator(SearchService search, SearchIndex index)
 {
+    /// <summary>Timed runs of each query after the one that ranks it (which also warms the code and the index).</summary>
+    public const int TimedRuns = 5;
     /// <summary>How many results of each ranking <c>--per-query</c> shows.</summary>
     private const int TopShown = 5;
     public const string TuningFile = "search-queries-tuning.json";
@@ -57,9 +64,30 @@ public sealed class QuerySetEvaluator(SearchService search, SearchIndex index)
             outcomes.Add(new QueryOutcome(judgement.Id, judgement.Type, rows[^1].Ndcg, rows[^1].BaseNdcg, ranking.Take(TopShown).ToList(), baseline.Take(TopShown).ToList(), results.Correction?.Text));
         }
 
+        // Time in process, the same queries again: what a rule adds per query shows as a ratio to plain BM25's time.
+        var portalWatch = new System.Diagnostics.Stopwatch();
+        var baselineWatch = new System.Diagnostics.Stopwatch();
+        for (var run = 0; run < TimedRuns; run++)
+        {
+            foreach (var judgement in judgements)
+            {
+                portalWatch.Start();
+                search.Search(new SearchRequest(judgement.Query, PageSize: CorpusEvaluator.SearchDepth, Highlight: false));
+                portalWatch.Stop();
+                baselineWatch.Start();
+                PlainBm25.Rank(index, judgement.Query, CorpusEvaluator.SearchDepth);
+                baselineWatch.Stop();
+            }
+        }
+
+        var timed = Math.Max(1, judgements.Count * TimedRuns);
         var metrics = new List<MetricRow> { Row("overall", rows) };
         metrics.AddRange(rows.GroupBy(r => r.Type).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Row(g.Key, g.ToList())));
-        return new QuerySetReport(name, metrics, outcomes);
+        return new QuerySetReport(name, metrics, outcomes)
+        {
+            MeanMilliseconds = portalWatch.Elapsed.TotalMilliseconds / timed,
+            BaselineMeanMilliseconds = baselineWatch.Elapsed.TotalMilliseconds / timed,
+        };
 
         static MetricRow Row(string kind, IReadOnlyCollection<(string Type, string Id, double Ndcg, double Rr, double BaseNdcg, double BaseRr)> part) =>
             new(kind, part.Count, part.Average(r => r.Ndcg), part.Average(r => r.Rr), part.Average(r => r.BaseNdcg), part.Average(r => r.BaseRr));
@@ -73,6 +101,7 @@ public sealed class QuerySetEvaluator(SearchService search, SearchIndex index)
             lines.Add($"Search, {report.Name} (k = 10)".PadRight(32) + "nDCG@10  MRR    | plain BM25 nDCG@10 MRR");
             lines.AddRange(report.Rows.Select(r =>
                 $"  {r.Name,-30} {r.Primary,6:0.000}  {r.Secondary,5:0.000}  |            {r.BaselinePrimary,6:0.000}  {r.BaselineSecondary,5:0.000}   ({r.Count} queries){(r.Primary < r.BaselinePrimary ? "  below BM25" : string.Empty)}"));
+            lines.Add($"  {"time per query (ms)",-30} {report.MeanMilliseconds,6:0.000}         |            {report.BaselineMeanMilliseconds,6:0.000}");
             if (perQuery)
             {
                 lines.AddRange(report.Queries.Where(q => q.Ndcg < 1 || q.Baseline < 1 || q.Correction is not null).Select(q =>
