@@ -16,8 +16,11 @@ public sealed record CorrectedQuery(string Text, IReadOnlyList<(string Typed, st
 /// letter, a confused final consonant: "gomm", "cuot", "tuog"). The candidate that forms the most frequent bigrams with
 /// the query's other words wins, then the most frequent; its written form is the one with marks the index holds most
 /// beside those words ("mủ bảo hiểm" → "mũ bảo hiểm", a tone mark on the neighbouring vowel is already one word
-/// through <see cref="VietnameseText.NormalizeTonePlacement"/>). A syllable whose exact form is in no article but
-/// whose folded form is (a wrong tone mark) gets its written form corrected the same way.</summary>
+/// through <see cref="VietnameseText.NormalizeTonePlacement"/>). The marks typed are evidence: among candidates the
+/// neighbours do not decide, a word whose marked form is one edit from what was typed wins. A syllable whose exact form
+/// is in no article but whose folded form is (a wrong tone mark, or a wrong letter under it: "tai nạng" → "nạn") is
+/// corrected the same way, and so is a real word that meets neither neighbour anywhere while a word one edit away
+/// stands beside them ("đội mủ bảo hiểm" → "mũ").</summary>
 public static class QueryCorrection
 {
     /// <summary>A present syllable is "very rare" when a close form is in this many times as many articles.</summary>
@@ -132,15 +135,14 @@ public static class QueryCorrection
         return new CorrectedQuery(corrected, changes.Select(c => (c.Typed, c.Corrected)).ToList());
     }
 
-    /// <summary>The word meant when a real word was typed in the wrong place (a wrong tone or a confused final consonant
-    /// that makes another word: "đội mủ bảo hiểm", "kênh rạc chống ngập"): the typed word forms a bigram with neither neighbour, and a word one edit away
+    /// <summary>The word meant when a real word was typed in the wrong place (a wrong tone or a changed letter that makes
+    /// another word: "đội mủ bảo hiểm"): the typed word forms a bigram with neither neighbour, and a word one edit away
     /// (keeping the marks typed, when the three are typed with marks) stands beside them in the index. Null when the
     /// typed word fits a neighbour or no close word fits in <see cref="MinRealWordFit"/> articles.</summary>
     private static string? RealWordError(string exact, string folded, string left, string right, IndexReader reader,
         Func<string, bool, int> context, Func<string, int> df)
     {
         var marked = VietnameseTokens.HasMarks(exact) && VietnameseTokens.HasMarks(left) && VietnameseTokens.HasMarks(right);
-
         if (context(marked ? exact : folded, !marked) > 0)
         {
             return null;
