@@ -121,6 +121,9 @@ public sealed class SearchCommandTests
         }
 
         Assert.Contains("plain BM25 nDCG@10", run.Output[tuning..]);
+        var second = run.Output.IndexOf("Search, tuning set 2", StringComparison.Ordinal);
+        Assert.True(second > tuning && heldOut > second, run.Output);
+        Assert.Contains("time per query (ms)", run.Output[heldOut..]);
     }
 
     [Fact]

@@ -86,7 +86,8 @@ public static class SearchCommands
         return command;
     }
 
-    /// <summary>The corpus's own queries, then the tuning and held-out halves, each beside plain BM25.</summary>
+    /// <summary>The corpus's own queries, then the tuning half, the second tuning set of the weak kinds (when present)
+    /// and the held-out half, each beside plain BM25.</summary>
     private static string EvaluateHalves(IServiceProvider services, string corpusDirectory, string? queryDirectory, bool perQuery)
     {
         var evaluator = ActivatorUtilities.CreateInstance<QuerySetEvaluator>(services);
@@ -101,6 +102,12 @@ public static class SearchCommands
         }
 
         reports.Add(evaluator.Evaluate("tuning half", QuerySetEvaluator.Read(Path.Combine(halves, QuerySetEvaluator.TuningFile))));
+        var second = Path.Combine(halves, QuerySetEvaluator.SecondTuningFile);
+        if (File.Exists(second))
+        {
+            reports.Add(evaluator.Evaluate("tuning set 2", QuerySetEvaluator.Read(second)));
+        }
+
         reports.Add(evaluator.Evaluate("held-out half", QuerySetEvaluator.Read(Path.Combine(halves, QuerySetEvaluator.HeldOutFile))));
         return $"Judged queries: {halves}{Environment.NewLine}{QuerySetEvaluator.Format(reports, perQuery)}";
     }

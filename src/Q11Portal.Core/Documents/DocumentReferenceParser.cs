@@ -17,7 +17,13 @@ public static partial class DocumentReferenceParser
         "muc", "diem", "noi", "van", "ban", "chuong", "phan", "dieu", "khoan",
     };
 
-    private static readonly Regex Named = BuildNamed();
+    /// <summary>Issuers a reader types as a word after the number ("CT 05 TW", "chỉ thị 05 UBND"): the Party's central
+    /// committee and Politburo, the city's, district's and ward's Party committees, the people's committees and councils
+    /// and the government.</summary>
+    private const string Issuers = "tw|tu|qu|hu|du|bct|bbt|ubnd|hdnd|cp|ttg";
+
+    private static readonly Regex Named = BuildNamed(issuerWord: false);
+    private static readonly Regex NamedInQuery = BuildNamed(issuerWord: true);
     private static readonly Regex Bare = BuildBare();
 
     /// <summary>Every reference in <paramref name="text"/>, in order, without overlaps.</summary>
@@ -28,7 +34,7 @@ public static partial class DocumentReferenceParser
         var nfc = VietnameseText.Nfc(text);
         var folded = FoldKeepingLength(nfc);
         var found = new List<DocumentReferenceMatch>();
-        foreach (Match m in Named.Matches(folded))
+        foreach (Match m in (query ? NamedInQuery : Named).Matches(folded))
         {
             if (FromNamed(m, nfc, folded, query) is { } reference)
             {
@@ -91,7 +97,8 @@ public static partial class DocumentReferenceParser
             return null;
         }
 
-        return FromSymbol(DocumentKinds.MatchCode(kind), number, symbol);
+        var reference = FromSymbol(DocumentKinds.MatchCode(kind), number, symbol);
+        return reference is not null && reference.Issuer is null && m.Groups["iss"].Success ? reference with { Issuer = m.Groups["iss"].Value } : reference;
     }
 
     /// <summary>A bare number that reads as a year ("kế hoạch 2024") or a quantity ("kế hoạch 5 năm").</summary>
@@ -102,8 +109,16 @@ public static partial class DocumentReferenceParser
             return true;
         }
 
+        // A leading zero is how documents are numbered ("Kết luận 01 năm 2024"), never how a quantity is written, and
+        // "năm" before a year dates the document ("Chỉ thị 5 năm 2024") rather than counting years.
+        if (number.Length > 1 && number[0] == '0')
+        {
+            return false;
+        }
+
         var next = NextWord().Match(folded, end);
-        return next.Success && QuantityWords.Contains(next.Groups[1].Value);
+        return next.Success && QuantityWords.Contains(next.Groups[1].Value)
+            && !(next.Groups[1].Value == "nam" && YearAfter().IsMatch(folded, next.Index + next.Length));
     }
 
     /// <summary>Builds the reference from a number and what follows it ("-ct/tw", "/ct-tw", "/2019/nd-cp" or nothing).
@@ -162,13 +177,16 @@ public static partial class DocumentReferenceParser
     private const string Symbol = @"(?<sym>(?:[-/]\d{4})?[-/][a-z]{1,6}(?:[-/][a-z0-9]{1,10}){0,2})";
     private const string Boundary = @"(?![\p{L}\p{N}]|[-/.,][\p{L}\p{N}])";
 
-    private static Regex BuildNamed()
+    /// <summary>A kind by name or abbreviation, "số", the number, and then its symbol ("-CT/TW"), or only the year of a
+    /// State document ("Nghị định 100/2019"), or, in a query, the issuer as a word of its own ("CT 05 TW", "CT 05/TW").</summary>
+    private static Regex BuildNamed(bool issuerWord)
     {
+        var issuer = issuerWord ? $@"(?:\s+|[-/])(?<iss>{Issuers})|" : string.Empty;
         var names = string.Join('|', DocumentKinds.All
             .Select(k => VietnameseText.Fold(k.Name).Replace(" ", @"\s+", StringComparison.Ordinal))
             .OrderByDescending(n => n.Length));
         return new Regex(
-            $@"(?<![\p{{L}}\p{{N}}])(?:(?<name>{names})|(?<abbr>{Codes}))(?>\s*)(?:(?<so>so)\b(?>\s*))?[:.]?(?>\s*)(?<num>\d{{1,5}}){Symbol}?{Boundary}",
+            $@"(?<![\p{{L}}\p{{N}}])(?:(?<name>{names})|(?<abbr>{Codes}))(?>\s*)(?:(?<so>so)\b(?>\s*))?[:.]?(?>\s*)(?<num>\d{{1,5}})(?:{issuer}{Symbol}|[-/]\d{{4}})?{Boundary}",
             RegexOptions.CultureInvariant | RegexOptions.Compiled, Regex.InfiniteMatchTimeout);
     }
 
@@ -184,4 +202,7 @@ public static partial class DocumentReferenceParser
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex WhiteSpace();
+
+    [GeneratedRegex(@"\G\s+[12]\d{3}(?![\d\-–/])", RegexOptions.CultureInvariant)]
+    private static partial Regex YearAfter();
 }

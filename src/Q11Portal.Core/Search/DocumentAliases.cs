@@ -1,52 +1,53 @@
+using System.Text.RegularExpressions;
 using Q11Portal.Core.Common;
+using Q11Portal.Core.Documents;
 
 namespace Q11Portal.Core.Search;
 
 /// <summary>The Party and State documents a reader of a district Party portal names by their short form: "Chỉ thị 05"
 /// means Directive 05-CT/TW of the Politburo, not a ward's directive that happens to be numbered 05. A query that
 /// names one by its short form also searches for its full number and for the documents that continue it.</summary>
-public static class DocumentAliases
+public static partial class DocumentAliases
 {
-    /// <summary>Short form (folded), full number (lower case), and full numbers of documents that carry it on.</summary>
-    private static readonly (string ShortForm, string Number, string[] Continued)[] Documents =
+    /// <summary>Full number (lower case) and full numbers of documents that carry it on.</summary>
+    private static readonly (string Number, string[] Continued)[] Documents =
     [
-        ("chi thi 05", "05-ct/tw", ["01-kl/tw"]),
-        ("ket luan 01", "01-kl/tw", ["05-ct/tw"]),
-        ("chi thi 35", "35-ct/tw", []),
-        ("nghi quyet 57", "57-nq/tw", []),
-        ("nghi quyet 18", "18-nq/tw", []),
-        ("nghi quyet 35", "35-nq/tw", []),
-        ("quy dinh 144", "144-qđ/tw", []),
-        ("quy dinh 69", "69-qđ/tw", []),
-        ("nghi dinh 100", "100/2019/nđ-cp", ["168/2024/nđ-cp"]),
-        ("nghi dinh 168", "168/2024/nđ-cp", ["100/2019/nđ-cp"]),
+        ("05-ct/tw", ["01-kl/tw"]),
+        ("01-kl/tw", ["05-ct/tw"]),
+        ("35-ct/tw", []),
+        ("57-nq/tw", []),
+        ("18-nq/tw", []),
+        ("35-nq/tw", []),
+        ("144-qđ/tw", []),
+        ("69-qđ/tw", []),
+        ("100/2019/nđ-cp", ["168/2024/nđ-cp"]),
+        ("168/2024/nđ-cp", ["100/2019/nđ-cp"]),
     ];
 
-    /// <summary>The full numbers a query refers to by short form (weight 1) and the documents continuing them
-    /// (weight 0.5), each with the bare number of the short form ("05"). A query that already spells the full number
-    /// gets nothing extra.</summary>
+    /// <summary>The documents of <see cref="Documents"/> as references, to compare with what a reader typed.</summary>
+    private static readonly (DocumentReference Reference, string Number, string[] Continued)[] Known = Documents
+        .Select(d => (DocumentReferenceParser.ParseQuery(d.Number).Single(), d.Number, d.Continued))
+        .ToArray();
+
+    /// <summary>The full numbers a query refers to by short form, in any form the reader writes it ("Chỉ thị 05",
+    /// "chỉ thị số 05", "CT 05"), with weight 1, and the documents continuing the one named (weight 0.5), each with the
+    /// number as typed ("05"). A query that already spells the full number gets only the documents continuing it.</summary>
     public static IReadOnlyList<(string Number, float Weight, string ShortNumber)> Expand(string query)
     {
-        var folded = " " + string.Join(' ', VietnameseText.Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries)) + " ";
+        var text = VietnameseText.Nfc(query);
         var result = new List<(string, float, string)>();
-        foreach (var (shortForm, number, continued) in Documents)
+        foreach (var match in DocumentReferenceParser.FindAll(text, query: true))
         {
-            var at = folded.IndexOf(" " + shortForm, StringComparison.Ordinal);
-            if (at < 0)
+            var shortNumber = TypedNumber().Match(text, match.Start, match.Length).Value;
+            foreach (var (document, number, continued) in Known.Where(k => match.Reference.Names(k.Reference)))
             {
-                continue;
-            }
+                if (match.Reference.Issuer is null)
+                {
+                    result.Add((number, 1f, shortNumber));
+                }
 
-            var after = at + shortForm.Length + 1;
-            // "Chỉ thị 05" but not "Chỉ thị 05/CT-UBND" or "Chỉ thị 051".
-            if (after < folded.Length && folded[after] != ' ')
-            {
-                continue;
+                result.AddRange(continued.Select(c => (c, 0.5f, shortNumber)));
             }
-
-            var shortNumber = shortForm[(shortForm.LastIndexOf(' ') + 1)..];
-            result.Add((number, 1f, shortNumber));
-            result.AddRange(continued.Select(c => (c, 0.5f, shortNumber)));
         }
 
         return result;
@@ -68,4 +69,7 @@ public static class DocumentAliases
         var kind = number[(dash + 1)..slash];
         return [($"{digits}/{kind}-", false), ($"{digits}-{kind}/", true)];
     }
+
+    [GeneratedRegex(@"\d+", RegexOptions.CultureInvariant)]
+    private static partial Regex TypedNumber();
 }

@@ -19,7 +19,7 @@ public sealed class SearchIndex : IDisposable
     /// or other subjects (<c>subjects.txt</c> edited) is rebuilt on open. 2: subject profiles for related news. 3: one tone
     /// placement in exact forms (<see cref="Common.VietnameseText.NormalizeTonePlacement"/>). 4: document references
     /// (<see cref="DocumentReferenceQueries.Field"/>). 5: expiry times.</summary>
-    public static string Schema { get; } = "5-" + SubjectThesaurus.Default.Fingerprint;
+    public static string Schema { get; } = "6-" + SubjectThesaurus.Default.Fingerprint;
 
     private readonly object gate = new();
     private readonly SearchIndexStorage storage;

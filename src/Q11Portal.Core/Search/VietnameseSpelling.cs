@@ -100,4 +100,34 @@ public static class VietnameseSpelling
 
         return forms.ToList();
     }
+
+    /// <summary>True when <paramref name="a"/> and <paramref name="b"/> differ by at most one insertion, deletion,
+    /// substitution or transposition of adjacent letters (letters with marks compared whole: "ô" is not "ố").</summary>
+    public static bool WithinOneEdit(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1)
+        {
+            return false;
+        }
+
+        var prefix = 0;
+        while (prefix < a.Length && prefix < b.Length && a[prefix] == b[prefix])
+        {
+            prefix++;
+        }
+
+        if (prefix == a.Length && prefix == b.Length)
+        {
+            return true;
+        }
+
+        if (a.Length == b.Length)
+        {
+            var rest = prefix + 1;
+            var transposed = rest < a.Length && a[prefix] == b[rest] && a[rest] == b[prefix] && a[(rest + 1)..] == b[(rest + 1)..];
+            return transposed || a[rest..] == b[rest..];
+        }
+
+        return a.Length > b.Length ? a[(prefix + 1)..] == b[prefix..] : a[prefix..] == b[(prefix + 1)..];
+    }
 }

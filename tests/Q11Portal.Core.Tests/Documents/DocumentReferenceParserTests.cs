@@ -51,6 +51,18 @@ public sealed class DocumentReferenceParserTests
     [InlineData("05/CT-TW", "ct:5:tw")]
     [InlineData("05/ct-ubnd", "ct:5:ubnd")]
     [InlineData("144-QĐ/TW", "qd:144:tw")]
+    [InlineData("05-CT-TW", "ct:5:tw")]
+    // The issuer typed as a word of its own, a State document's year without its symbol.
+    [InlineData("CT 05 TW", "ct:5:tw")]
+    [InlineData("CT 05/TW", "ct:5:tw")]
+    [InlineData("chi thi so 05 UBND quan 12", "ct:5:ubnd")]
+    [InlineData("Chỉ thị 05 Quận ủy", "ct:5")]
+    [InlineData("NĐ 100/2019", "nd:100")]
+    [InlineData("nghi dinh 100/2019", "nd:100")]
+    [InlineData("Nghị định số 100/2019/NĐ-CP", "nd:100:cp")]
+    // A leading zero numbers a document; "năm" before a year dates it.
+    [InlineData("sơ kết Kết luận 01 năm 2024", "kl:1")]
+    [InlineData("Chỉ thị 5 năm 2024", "ct:5")]
     public void ParseQuery_EveryWrittenForm_GivesTheNormalisedKey(string query, string key)
     {
         var reference = Assert.Single(DocumentReferenceParser.ParseQuery(query));
@@ -59,6 +71,7 @@ public sealed class DocumentReferenceParserTests
 
     [Theory]
     [InlineData("kế hoạch 5 năm")]
+    [InlineData("kế hoạch 5 năm 2021-2025")]
     [InlineData("kế hoạch năm 2024")]
     [InlineData("Kế hoạch 2024 của phường")]
     [InlineData("chỉ thị của Bộ Chính trị")]
@@ -86,6 +99,13 @@ public sealed class DocumentReferenceParserTests
     {
         Assert.Empty(DocumentReferenceParser.FindAll("nhóm ct 5 người"));
         Assert.Equal("ct:5", Assert.Single(DocumentReferenceParser.FindAll("theo CT 05 của Bộ Chính trị")).Reference.Key);
+    }
+
+    [Fact]
+    public void FindAll_IssuerAsAWordInArticleText_IsNotTakenAsTheIssuer()
+    {
+        Assert.Equal("ct:5", Assert.Single(DocumentReferenceParser.FindAll("Chỉ thị 05 TW đã nêu")).Reference.Key);
+        Assert.Equal("nd:100", Assert.Single(DocumentReferenceParser.FindAll("xử phạt theo Nghị định 100/2019 của Chính phủ")).Reference.Key);
     }
 
     [Fact]

@@ -37,6 +37,12 @@ public sealed class TypoToleranceTests(TypoToleranceTests.Fixture fixture) : ICl
                 ("nan", "Xử lý điểm đen tai nạn giao thông", "Sở Giao thông khảo sát 5 điểm đen tai nạn giao thông trên quốc lộ."),
                 ("kien", "Khống chế ổ dịch ở Phước Kiển", "Xã Phước Kiển phun hóa chất diệt muỗi, khống chế ổ dịch sốt xuất huyết."),
                 ("gồm", "Đoàn công tác gồm nhiều cán bộ", "Đoàn gồm cán bộ các phường, gồm cả cán bộ hưu trí."),
+                // "mủ" and "năng" are words too: typed in the wrong place they are typos all the same.
+                ("mủ", "Nông dân thu hoạch mủ cao su", "Giá mủ cao su tăng, nông dân phấn khởi."),
+                ("nang", "Nâng cao năng lực cán bộ trẻ", "Quận mở lớp bồi dưỡng cán bộ trẻ tài năng."),
+                // "cuộc" is in more articles than "cước": only the marks typed say which one "cướcc" meant.
+                ("cuộc", "Cuộc thi tìm hiểu lịch sử Đảng", "Cuộc thi thu hút nhiều cuộc tranh tài của học sinh."),
+                ("cuộc2", "Cuộc vận động toàn dân xây dựng đô thị văn minh", "Cuộc vận động được người dân hưởng ứng."),
             ];
             foreach (var (key, title, body) in stories)
             {
@@ -74,12 +80,16 @@ public sealed class TypoToleranceTests(TypoToleranceTests.Fixture fixture) : ICl
         { "dropped letter", "kết nối tươg lai", "kết nối tương lai", "tuong" },
         { "dropped letter, folded", "ket noi tuog lai", "ket noi tuong lai", "tuong" },
         { "tone mark on the neighbouring vowel", "đòan viên hỗ trợ", "đoàn viên hỗ trợ", "doan" },
-        { "wrong tone mark", "đội mủ bảo hiểm", "đội mũ bảo hiểm", "mu" },
+        { "wrong tone mark that makes another word", "đội mủ bảo hiểm", "đội mũ bảo hiểm", "mu" },
+        { "wrong tone mark", "đội mữ bảo hiểm", "đội mũ bảo hiểm", "mu" },
+        { "confused final consonant and its mark making no word", "điểm đen tai nạng giao thông", "điểm đen tai nạn giao thông", "nan" },
         { "Telex tone letter left", "nhaf đại đoàn kết", "nhà đại đoàn kết", "nha" },
         { "Telex tone letter left, folded", "nhaf dai doan ket", "nha dai doan ket", "nha" },
         { "Telex doubled vowel left", "ddieerm đen tai nạn", "điểm đen tai nạn", "nan" },
         { "VNI digit left", "điểm đen tai nan5 giao thông", "điểm đen tai nạn giao thông", "nan" },
         { "doubled letter, one word", "Gốmm", "gốm", "gom" },
+        { "doubled letter, one word, a commoner word under other marks", "cướcc", "cước", "cuoc" },
+        { "changed letter, one word, a commoner word under other marks", "cướt", "cước", "cuoc" },
         { "VNI digit left, folded", "diem den tai nan5 giao thong", "diem den tai nan giao thong", "nan" },
     };
 
@@ -114,4 +124,16 @@ public sealed class TypoToleranceTests(TypoToleranceTests.Fixture fixture) : ICl
         Assert.Equal(fixture.Ids["gồm"], results.Hits[0].Id);
         Assert.DoesNotContain(results.Hits, h => h.Id == fixture.Ids["gom"]);
     }
+
+    [Theory]
+    [InlineData("cước", "cướcc", true)]
+    [InlineData("gốm", "gốmm", true)]
+    [InlineData("tương", "tươg", true)]
+    [InlineData("hẻm", "hẻmm", true)]
+    [InlineData("rộng", "rộgn", true)]
+    [InlineData("cuộc", "cướcc", false)]
+    [InlineData("gồm", "gốmm", false)]
+    [InlineData("đờn", "đờn", true)]
+    public void WithinOneEdit_ComparesLettersWithTheirMarks(string word, string typed, bool expected) =>
+        Assert.Equal(expected, VietnameseSpelling.WithinOneEdit(word, typed));
 }
