@@ -34,11 +34,43 @@ public sealed class NginxProxy : IAsyncDisposable
     public static string? Executable =>
         new[] { "/usr/sbin/nginx", "/usr/bin/nginx" }.FirstOrDefault(File.Exists);
 
+    /// <summary>A loopback port free now, below the kernel's range for outgoing connections' local ports: a port from
+    /// that range (what port 0 gives) can be taken by any outgoing connection, of this or another process, before the
+    /// server told to use it binds it (CI saw "address already in use" for both nodes of a cluster).</summary>
     public static int FreePort()
     {
+        var outgoingFrom = OutgoingPortsFrom();
+        for (var attempt = 0; outgoingFrom > 12000 && attempt < 100; attempt++)
+        {
+            var port = Random.Shared.Next(10000, outgoingFrom);
+            try
+            {
+                using var probe = new TcpListener(IPAddress.Loopback, port);
+                probe.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: try another.
+            }
+        }
+
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static int OutgoingPortsFrom()
+    {
+        try
+        {
+            var range = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split(new[] { '\t', ' ' }, StringSplitOptions.RemoveEmptyEntries);
+            return int.Parse(range[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return 0;
+        }
     }
 
     public static async Task<NginxProxy> StartAsync(IReadOnlyList<int> upstreamPorts, CancellationToken ct)
