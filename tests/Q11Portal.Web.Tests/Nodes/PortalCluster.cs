@@ -98,10 +98,22 @@ public sealed class PortalCluster : IAsyncDisposable
 
     public async Task StartNodesAsync(CancellationToken ct)
     {
-        var started = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => StartNodeAsync(i, ct)));
-        for (var i = 0; i < started.Length; i++)
+        var starting = Enumerable.Range(0, 2).Select(i => StartNodeAsync(i, ct)).ToArray();
+        try
         {
-            nodes[i] = started[i];
+            await Task.WhenAll(starting);
+        }
+        finally
+        {
+            // A node that started while the other failed is kept too, so the cluster's disposal stops it (it was left
+            // running, its port taken, when one node could not bind).
+            for (var i = 0; i < starting.Length; i++)
+            {
+                if (starting[i].IsCompletedSuccessfully)
+                {
+                    nodes[i] = starting[i].Result;
+                }
+            }
         }
     }
 
