@@ -25,12 +25,15 @@ public static class DataServiceCollectionExtensions
         services.AddDbContext<PortalDbContext>((sp, options) =>
             Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value, sp.GetRequiredService<PortalPaths>()));
         services.AddScoped<DatabaseInitializer>();
+        services.AddSingleton<KeptOpenSqliteConnections>();
         services.AddSingleton<SqliteStatisticsService>();
         services.AddHostedService(sp => sp.GetRequiredService<SqliteStatisticsService>());
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, DatabaseOptions database, PortalPaths paths)
+    /// <param name="sqliteConnection">On SQLite, a connection the context is given instead of one made from the
+    /// connection string (<see cref="KeptOpenSqliteConnections"/>).</param>
+    public static void Configure(DbContextOptionsBuilder options, DatabaseOptions database, PortalPaths paths, Microsoft.Data.Sqlite.SqliteConnection? sqliteConnection = null)
     {
         var timeout = database.CommandTimeoutSeconds;
         switch (database.Provider)
@@ -42,13 +45,23 @@ public static class DataServiceCollectionExtensions
                 options.UseNpgsql(Require(database), o => o.MigrationsAssembly(PostgreSqlMigrationsAssembly).CommandTimeout(timeout));
                 break;
             default:
-                var connectionString = string.IsNullOrWhiteSpace(database.ConnectionString)
-                    ? $"Data Source={paths.DefaultSqliteFile}"
-                    : database.ConnectionString;
-                options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly).CommandTimeout(timeout));
+                if (sqliteConnection is null)
+                {
+                    options.UseSqlite(SqliteConnectionString(database, paths), o => o.MigrationsAssembly(SqliteMigrationsAssembly).CommandTimeout(timeout));
+                }
+                else
+                {
+                    options.UseSqlite(sqliteConnection, o => o.MigrationsAssembly(SqliteMigrationsAssembly).CommandTimeout(timeout));
+                }
+
+                // Reuses prepared statements on the connections public pages borrow; leaves every other command alone.
+                options.AddInterceptors(KeptStatementInterceptor.Instance);
                 break;
         }
     }
+
+    public static string SqliteConnectionString(DatabaseOptions database, PortalPaths paths) =>
+        string.IsNullOrWhiteSpace(database.ConnectionString) ? $"Data Source={paths.DefaultSqliteFile}" : database.ConnectionString;
 
     private static string Require(DatabaseOptions database) =>
         string.IsNullOrWhiteSpace(database.ConnectionString)

@@ -25,6 +25,10 @@ public sealed class DatabaseOptions
     /// environment (the web host decides), so a new production database stays empty unless this is set to true.</summary>
     public bool? SeedDemo { get; set; }
 
+    /// <summary>SQLite: public page renders borrow connections that stay open and keep their queries prepared
+    /// (<see cref="KeptOpenSqliteConnections"/>). False opens and closes a connection per render, as other pages do.</summary>
+    public bool KeepSqliteStatements { get; set; } = true;
+
     [Range(1, 600)]
     public int CommandTimeoutSeconds { get; set; } = 60;
 }

@@ -39,9 +39,49 @@ public sealed class CacheMissReadsTests
         // article was added without the publish pipeline, so its list is not computed) the category's latest instead.
         // It was 13. An article with comments reads its page of them too.
         Assert.True(request.Commands.Count <= 6, "Commands of one article render:\n" + string.Join("\n---\n", request.Commands));
-        Assert.Equal(1, request.ConnectionsOpened);
+        // On SQLite the render borrows a connection that is open already; elsewhere it opens one.
+        Assert.True(request.ConnectionsOpened <= 1, $"{request.ConnectionsOpened} connections opened");
         Assert.DoesNotContain(request.Commands, c => c.Contains("\"LibraryDocuments\"", StringComparison.Ordinal));
         Assert.DoesNotContain(request.Commands, c => c.Contains("\"ContentChanges\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ArticlePage_CacheMiss_OnSqlite_RunsThePreparedStatementsOfTheLastRender_AndReadsWhatIsStoredNow()
+    {
+        var reads = new ReadsByContext();
+        await using var app = await PortalAppFactory.CreateAsync(services: s => s.ConfigureDbContext<PortalDbContext>(o => o.AddInterceptors(reads)));
+        using var http = app.RawClient();
+        var (_, first) = await AddPublishedArticleAsync(app.Database, "bai-chuan-bi-cau-lenh");
+        var (secondId, second) = await AddPublishedArticleAsync(app.Database, "bai-dung-lai-cau-lenh");
+
+        using (var page = await http.SendAsync(Get("/tin-tuc/" + first), Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
+
+        var connection = Assert.Single(reads.ContextThatRead(first).Connections.OfType<KeptOpenSqliteConnection>().Distinct());
+        var reusesBefore = connection.Reuses;
+        using (var page = await http.SendAsync(Get("/tin-tuc/" + second), Ct))
+        {
+            Assert.Contains("dân vận khéo " + second, await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
+        var render = reads.ContextThatRead(second);
+        Assert.Same(connection, Assert.Single(render.Connections.Distinct()));
+        // Every query of the second article's page had run for the first: none was compiled again.
+        Assert.Equal(render.Commands.Count, connection.Reuses - reusesBefore);
+
+        // A kept statement reads what is stored when it runs, not what it read before (a query string of its own
+        // misses the output cache, as a first reader after an edit does).
+        await using (var db = app.Database.CreateContext())
+        {
+            var article = await db.Articles.SingleAsync(a => a.Id == secondId, Ct);
+            article.Title = "Tiêu đề đã sửa sau lần đọc trước";
+            await db.SaveChangesAsync(Ct);
+        }
+
+        using var edited = await http.SendAsync(Get("/tin-tuc/" + second + "?lan=2"), Ct);
+        Assert.Contains("Tiêu đề đã sửa sau lần đọc trước", await edited.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -97,6 +137,7 @@ public sealed class CacheMissReadsTests
                 lock (entry)
                 {
                     entry.Commands.Add(result.CommandText);
+                    entry.Connections.Add(result.Connection!);
                     entry.Slugs.UnionWith(result.Parameters.Cast<DbParameter>().Select(p => p.Value).OfType<string>());
                 }
             }
@@ -137,6 +178,7 @@ public sealed class CacheMissReadsTests
     private sealed class ContextReads
     {
         public List<string> Commands { get; } = [];
+        public List<DbConnection> Connections { get; } = [];
         public HashSet<string> Slugs { get; } = new(StringComparer.Ordinal);
         public int ConnectionsOpened { get; set; }
     }
