@@ -17,10 +17,17 @@ public sealed class ContentChangeEvictionService(
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
+    private const long NoneSeen = long.MinValue;
+
+    private long seen = NoneSeen;
+
+    /// <summary>The newest change this node has dropped its pages for (null before the first poll): a page cached after
+    /// the poll saw the log's newest id stays until the next change.</summary>
+    public long? SeenChangeId => Volatile.Read(ref seen) is var id && id != NoneSeen ? id : null;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        long? seen = null;
         using var timer = new PeriodicTimer(PollInterval);
         do
         {
@@ -30,16 +37,16 @@ public sealed class ContentChangeEvictionService(
                 var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
                 var latest = await ContentChangeLog.LatestIdAsync(db, stoppingToken);
                 outage.MarkUp();
-                if (latest != seen)
+                if (latest != Volatile.Read(ref seen))
                 {
                     // The first read drops pages cached while the service started, whatever changed meanwhile.
                     await invalidator.EvictAllAsync(stoppingToken);
-                    if (seen is not null)
+                    if (Volatile.Read(ref seen) != NoneSeen)
                     {
                         logger.LogDebug("Public pages dropped: content changes up to {ChangeId}", latest);
                     }
 
-                    seen = latest;
+                    Volatile.Write(ref seen, latest);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
