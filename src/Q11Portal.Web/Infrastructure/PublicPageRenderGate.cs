@@ -16,6 +16,9 @@ public sealed class PublicPageRenderGate(int concurrency) : IAsyncResourceFilter
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
     public const int RetryAfterSeconds = 5;
 
+    /// <summary>nginx's code for a request whose client closed the connection; never seen by a reader.</summary>
+    public const int ClientClosedRequest = 499;
+
     private readonly SemaphoreSlim slots = new(concurrency, concurrency);
 
     /// <summary>Before <see cref="OneConnectionPerPage"/>: a waiting request holds no database connection.</summary>
@@ -33,13 +36,32 @@ public sealed class PublicPageRenderGate(int concurrency) : IAsyncResourceFilter
             return;
         }
 
-        if (!await slots.WaitAsync(MaxWait, context.HttpContext.RequestAborted))
+        var http = context.HttpContext;
+        bool entered;
+        try
         {
-            context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            entered = await slots.WaitAsync(MaxWait, http.RequestAborted);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The reader left while waiting: nothing is rendered for nobody, and nothing is thrown. Readers of the same
+            // address the output cache held behind this one render the page themselves.
+            context.Result = new StatusCodeResult(ClientClosedRequest);
+            return;
+        }
+
+        if (!entered)
+        {
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             context.Result = new StatusCodeResult(StatusCodes.Status503ServiceUnavailable);
             return;
         }
 
+        // The render goes on if the reader leaves. The output cache holds later readers of the same address until the
+        // first one's render is done and hands them its page, or its exception: a reader closing the tab on a shared
+        // article just published would otherwise cancel the render and give everyone behind it the error page. Done,
+        // the page is stored and served to them; a render is bounded by the database's command timeout.
+        http.RequestAborted = CancellationToken.None;
         try
         {
             await next();
