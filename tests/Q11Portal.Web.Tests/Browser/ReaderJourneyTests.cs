@@ -93,10 +93,13 @@ public sealed class ReaderJourneyTests
 
         // Back to the article, then one of its tags.
         await page.Locator(".item__title a", new() { HasText = title }).ClickAsync();
+        // The article loaded before its tag is clicked (CI, on a loaded machine: a click during the load was lost and
+        // the tag page never came).
+        await page.WaitForURLAsync("**/tin-tuc/**", new() { WaitUntil = WaitUntilState.Load, Timeout = 60_000 });
         var tag = page.Locator(".article__tags a").First;
         var tagName = (await tag.InnerTextAsync()).Trim();
         await tag.ClickAsync();
-        await page.WaitForURLAsync("**/tu-khoa/**", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.WaitForURLAsync("**/tu-khoa/**", new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(tagName);
         await Assertions.Expect(page.Locator(".item__title a", new() { HasText = title })).ToBeVisibleAsync();
         await AssertNoHorizontalOverflowAsync(page);

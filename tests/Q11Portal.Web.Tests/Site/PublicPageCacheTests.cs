@@ -1,12 +1,10 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Q11Portal.Core.Articles;
 using Q11Portal.Core.Categories;
 using Q11Portal.Core.Data;
 using Q11Portal.Core.Search;
 using Q11Portal.Testing;
-using Q11Portal.Web.Infrastructure;
 using Q11Portal.Web.Tests.Infrastructure;
 
 namespace Q11Portal.Web.Tests.Site;
@@ -31,7 +29,7 @@ public sealed class PublicPageCacheTests
         await AddArticleAsync(app, category, "Khánh thành công viên bờ kè Lò Gốm", index: true);
         // The node's change-log poll drops every page once more when it sees that change (up to a second later): pages
         // cached before then would be dropped under the test (CI saw the quiet article on a page rendered again).
-        await WaitUntilThePollHasSeenTheLatestChangeAsync(app);
+        await ContentChangePoll.WaitUntilCaughtUpAsync(app.Services, Ct);
         var client = app.CreateClient();
         string[] pages = ["/", "/chuyen-muc/do-thi", "/xem-theo-ngay/2026-06-01"];
         foreach (var page in pages)
@@ -77,23 +75,6 @@ public sealed class PublicPageCacheTests
         Assert.True(response.Headers.Age is not null, "the page should come from the output cache");
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("q11_vid=", StringComparison.Ordinal));
         Assert.Contains("Ngày hội văn hóa các dân tộc", await response.Content.ReadAsStringAsync(Ct));
-    }
-
-    private static async Task WaitUntilThePollHasSeenTheLatestChangeAsync(PortalAppFactory app)
-    {
-        var poll = app.Services.GetServices<IHostedService>().OfType<ContentChangeEvictionService>().Single();
-        long latest;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            latest = await ContentChangeLog.LatestIdAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), Ct);
-        }
-
-        var until = DateTime.UtcNow.AddSeconds(30);
-        while (poll.SeenChangeId is not { } seen || seen < latest)
-        {
-            Assert.True(DateTime.UtcNow < until, $"The change-log poll saw {poll.SeenChangeId}, not {latest}, within 30 s.");
-            await Task.Delay(50, Ct);
-        }
     }
 
     private static async Task<int> AddCategoryAsync(PortalAppFactory app)

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Q11Portal.Core.Articles;
+using Q11Portal.Core.Data;
+using Q11Portal.Web.Infrastructure;
+
+namespace Q11Portal.Web.Tests.Infrastructure;
+
+/// <summary>A node's change-log poll drops every cached page and what pages keep in memory (the menu, the documents
+/// bodies link to) up to a second after any change, its first round included. A test that fills those caches and then
+/// expects them kept waits here first, or the poll drops them under it.</summary>
+public static class ContentChangePoll
+{
+    public static async Task WaitUntilCaughtUpAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var poll = services.GetServices<IHostedService>().OfType<ContentChangeEvictionService>().Single();
+        long latest;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            latest = await ContentChangeLog.LatestIdAsync(scope.ServiceProvider.GetRequiredService<PortalDbContext>(), ct);
+        }
+
+        var until = DateTime.UtcNow.AddSeconds(30);
+        while (poll.SeenChangeId is not { } seen || seen < latest)
+        {
+            Assert.True(DateTime.UtcNow < until, $"The change-log poll saw {poll.SeenChangeId}, not {latest}, within 30 s.");
+            await Task.Delay(50, ct);
+        }
+    }
+}
