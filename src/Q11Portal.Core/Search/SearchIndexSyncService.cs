@@ -13,10 +13,17 @@ namespace Q11Portal.Core.Search;
 public sealed class SearchIndexSyncService(SearchIndexer indexer, IServiceScopeFactory scopes, IOptions<SearchOptions> options,
     ILogger<SearchIndexSyncService> logger) : BackgroundService
 {
+    private readonly TaskCompletionSource prepared = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the start-up work (rebuild, related lists) is over, done or failed; at once when the
+    /// background sync is off.</summary>
+    public Task Prepared => prepared.Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.BackgroundSync)
         {
+            prepared.TrySetResult();
             return;
         }
 
@@ -29,6 +36,10 @@ public sealed class SearchIndexSyncService(SearchIndexer indexer, IServiceScopeF
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Search index could not be prepared; searches will show what the index holds");
+        }
+        finally
+        {
+            prepared.TrySetResult();
         }
 
         using var timer = new PeriodicTimer(options.Value.PollInterval);

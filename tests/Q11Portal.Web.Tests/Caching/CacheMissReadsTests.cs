@@ -28,8 +28,9 @@ public sealed class CacheMissReadsTests
         using var http = app.RawClient();
         var (_, warm) = await AddPublishedArticleAsync(app.Database, "bai-lam-nong-bo-nho");
         var (_, measured) = await AddPublishedArticleAsync(app.Database, "bai-doc-it-truy-van");
-        // Otherwise the poll's first round may drop what the first render put in memory (CI: the documents were read).
-        await ContentChangePoll.WaitUntilCaughtUpAsync(app.Services, Ct);
+        // Otherwise the index taking the articles in, or the poll's first round, may drop what the first render put in
+        // memory (CI: the documents were read again).
+        await ContentChangePoll.WaitUntilIndexedAndCaughtUpAsync(app.Services, Ct);
 
         using var first = await http.SendAsync(Get("/tin-tuc/" + warm), Ct);
         using var page = await http.SendAsync(Get("/tin-tuc/" + measured), Ct);
@@ -55,7 +56,7 @@ public sealed class CacheMissReadsTests
         using var http = app.RawClient();
         var (_, first) = await AddPublishedArticleAsync(app.Database, "bai-chuan-bi-cau-lenh");
         var (secondId, second) = await AddPublishedArticleAsync(app.Database, "bai-dung-lai-cau-lenh");
-        await ContentChangePoll.WaitUntilCaughtUpAsync(app.Services, Ct);
+        await ContentChangePoll.WaitUntilIndexedAndCaughtUpAsync(app.Services, Ct);
 
         using (var page = await http.SendAsync(Get("/tin-tuc/" + first), Ct))
         {

@@ -27,9 +27,10 @@ public sealed class PublicPageCacheTests
         _ = app.Services;
         var category = await AddCategoryAsync(app);
         await AddArticleAsync(app, category, "Khánh thành công viên bờ kè Lò Gốm", index: true);
-        // The node's change-log poll drops every page once more when it sees that change (up to a second later): pages
-        // cached before then would be dropped under the test (CI saw the quiet article on a page rendered again).
-        await ContentChangePoll.WaitUntilCaughtUpAsync(app.Services, Ct);
+        // The index's start-up rebuild and the node's change-log poll drop every page once more (the poll up to a second
+        // after a change): pages cached before then would be dropped under the test (CI saw the quiet article on a page
+        // rendered again).
+        await ContentChangePoll.WaitUntilIndexedAndCaughtUpAsync(app.Services, Ct);
         var client = app.CreateClient();
         string[] pages = ["/", "/chuyen-muc/do-thi", "/xem-theo-ngay/2026-06-01"];
         foreach (var page in pages)
