@@ -149,10 +149,9 @@ public static partial class DocumentReferenceParser
     }
 
     /// <summary>Lower case, marks removed, 'đ' → 'd', one character for one: offsets into the result are offsets into
-    /// the NFC text.</summary>
-    /// <summary>One folded character per character, so match positions stay those of the original text. Folding a
-    /// character is memoised: this runs over every article body at each render and index rebuild, and folding each
-    /// character through a string of its own was the largest allocation of an uncached article page.</summary>
+    /// the NFC text. Folding a character is memoised: this runs over every article body at each render and index
+    /// rebuild, and folding each character through a string of its own was the largest allocation of an uncached
+    /// article page.</summary>
     private static string FoldKeepingLength(string nfc) =>
         string.Create(nfc.Length, nfc, static (span, source) =>
         {
