@@ -20,6 +20,25 @@ public sealed class KeptOpenSqliteConnection(string connectionString) : SqliteCo
     /// <summary>Runs of a kept statement after its first, for tests and the benchmark's explanation.</summary>
     public long Reuses { get; private set; }
 
+    /// <summary>How many times SQLite compiled the statements this connection keeps again after their first compile
+    /// (a schema change, or a bound value the plan depends on): a kept statement is only worth keeping while this stays
+    /// still.</summary>
+    public long Recompilations
+    {
+        get
+        {
+            const int reprepareCounter = 5; // SQLITE_STMTSTATUS_REPREPARE
+            long total = 0;
+            for (var statement = SQLitePCL.raw.sqlite3_next_stmt(Handle, null); statement is not null && !statement.IsInvalid;
+                 statement = SQLitePCL.raw.sqlite3_next_stmt(Handle, statement))
+            {
+                total += SQLitePCL.raw.sqlite3_stmt_status(statement, reprepareCounter, 0);
+            }
+
+            return total;
+        }
+    }
+
     /// <summary>The kept command for <paramref name="sql"/>, created on its first run; null when the set is full or the
     /// command is still reading (the same query nested in its own results).</summary>
     internal KeptStatement? StatementFor(string sql)
@@ -61,6 +80,13 @@ public sealed class KeptOpenSqliteConnection(string connectionString) : SqliteCo
     {
         statements.Remove(statement.CommandText);
         statement.Dispose();
+    }
+
+    public override void Open()
+    {
+        base.Open();
+        // Lets Recompilations walk the connection's statements (SQLitePCLRaw tracks them only when asked).
+        Handle!.enable_sqlite3_next_stmt(true);
     }
 
     public override void Close()

@@ -6,7 +6,9 @@ namespace Q11Portal.Core.Data;
 
 /// <summary>Runs EF Core's read queries on a <see cref="KeptOpenSqliteConnection"/> through that connection's kept,
 /// prepared statement for the same SQL; on any other connection, in a transaction, or for a text of several statements
-/// it leaves the command to EF Core. EF Core still builds the SQL and its parameters, logs, and reads the results.</summary>
+/// it leaves the command to EF Core. EF Core still builds the SQL and its parameters, logs, and reads the results. A
+/// <c>LIMIT</c> parameter is written into the kept text (<see cref="SqliteLimitLiteral"/>), or SQLite would compile the
+/// statement again on every run; a parameter the kept text no longer names is left unbound.</summary>
 public sealed class KeptStatementInterceptor : DbCommandInterceptor
 {
     public static KeptStatementInterceptor Instance { get; } = new();
@@ -31,7 +33,7 @@ public sealed class KeptStatementInterceptor : DbCommandInterceptor
             || command.Transaction is not null
             || command.CommandText.Contains(';', StringComparison.Ordinal)
             || !command.CommandText.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)
-            || connection.StatementFor(command.CommandText) is not { } statement)
+            || connection.StatementFor(SqliteLimitLiteral.Inline(command.CommandText, command.Parameters)) is not { } statement)
         {
             return null;
         }

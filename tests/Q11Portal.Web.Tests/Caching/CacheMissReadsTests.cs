@@ -65,6 +65,7 @@ public sealed class CacheMissReadsTests
 
         var connection = Assert.Single(reads.ContextThatRead(first).Connections.OfType<KeptOpenSqliteConnection>().Distinct());
         var reusesBefore = connection.Reuses;
+        var recompilationsBefore = connection.Recompilations;
         using (var page = await http.SendAsync(Get("/tin-tuc/" + second), Ct))
         {
             Assert.Contains("dân vận khéo " + second, await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
@@ -74,6 +75,9 @@ public sealed class CacheMissReadsTests
         Assert.Same(connection, Assert.Single(render.Connections.Distinct()));
         // Every query of the second article's page had run for the first: none was compiled again.
         Assert.Equal(render.Commands.Count, connection.Reuses - reusesBefore);
+        // ...and SQLite did not compile them again either: with the lists' row counts bound as LIMIT parameters it
+        // recompiled the neighbours and latest-news statements on every run.
+        Assert.Equal(recompilationsBefore, connection.Recompilations);
 
         // A kept statement reads what is stored when it runs, not what it read before (a query string of its own
         // misses the output cache, as a first reader after an edit does).
