@@ -77,7 +77,18 @@ public sealed class PortalProcess : IPortalHost
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var host = new PortalProcess(process, baseUrl, Path.Combine(contentRoot, "wwwroot"), cacheMissing);
-        await host.WaitUntilLiveAsync(ct);
+        try
+        {
+            await host.WaitUntilLiveAsync(ct);
+        }
+        catch
+        {
+            // A portal that never became ready (a database locked by another process, say) is stopped, not left
+            // running beside the next run.
+            await host.DisposeAsync();
+            throw;
+        }
+
         return host;
     }
 
