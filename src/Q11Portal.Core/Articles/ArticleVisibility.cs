@@ -42,9 +42,49 @@ public static class ArticleVisibility
     public static IQueryable<Article> PublishedAtAnyTime(this IQueryable<Article> articles) =>
         articles.Where(a => a.Status == ArticleStatus.Published && a.PublishedAtUtc != null);
 
+    /// <summary>The rule with the time as an argument: the one definition the query forms are made from.</summary>
+    private static readonly Expression<Func<Article, DateTime, bool>> Rule = (a, nowUtc) =>
+        a.Status == ArticleStatus.Published && a.PublishedAtUtc != null && a.PublishedAtUtc <= nowUtc
+        && (a.ExpiresAtUtc == null || a.ExpiresAtUtc > nowUtc);
+
+    /// <summary><paramref name="query"/> with each <see cref="VisibleAt"/> in it written out as the rule, and each
+    /// expression-valued static field (a shared projection such as <c>ArticleService.ToSummary</c>) as its lambda: the
+    /// form EF Core can compile once (<c>EF.CompileAsyncQuery</c>), which calls no method while building the SQL.</summary>
+    public static Expression<TDelegate> Inline<TDelegate>(Expression<TDelegate> query) =>
+        (Expression<TDelegate>)new Inliner().Visit(query);
+
     private static Expression<Func<Article, bool>> IsVisibleExpression(DateTime nowUtc) =>
-        a => a.Status == ArticleStatus.Published && a.PublishedAtUtc != null && a.PublishedAtUtc <= nowUtc
-            && (a.ExpiresAtUtc == null || a.ExpiresAtUtc > nowUtc);
+        // Read from an object, as a captured variable is, so EF Core sends the time as a parameter and keeps one plan.
+        RuleAt(Expression.Field(Expression.Constant(new CapturedTime(nowUtc)), nameof(CapturedTime.nowUtc)));
+
+    private static Expression<Func<Article, bool>> RuleAt(Expression nowUtc) =>
+        Expression.Lambda<Func<Article, bool>>(new ReplaceParameter(Rule.Parameters[1], nowUtc).Visit(Rule.Body), Rule.Parameters[0]);
+
+    /// <summary>A captured variable's shape: EF Core names the SQL parameter after the field (<c>@nowUtc</c>).</summary>
+    private sealed class CapturedTime(DateTime nowUtc)
+    {
+        public readonly DateTime nowUtc = nowUtc;
+    }
+
+    private sealed class Inliner : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.DeclaringType == typeof(ArticleVisibility) && node.Method.Name == nameof(VisibleAt))
+            {
+                return Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(Article)],
+                    Visit(node.Arguments[0]), Expression.Quote(RuleAt(Visit(node.Arguments[1]))));
+            }
+
+            return base.VisitMethodCall(node);
+        }
+
+        protected override Expression VisitMember(MemberExpression node) =>
+            node is { Expression: null, Member: System.Reflection.FieldInfo { IsStatic: true, IsInitOnly: true } field }
+                && field.GetValue(null) is LambdaExpression lambda
+                ? Expression.Quote(Visit(lambda))
+                : base.VisitMember(node);
+    }
 
     private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
     {
