@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,7 +31,7 @@ public sealed class DevelopmentStaticAssetsTests
                 using var response = await client.SendAsync(request, Ct);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 Assert.Equal(encoding, Assert.Single(response.Content.Headers.ContentEncoding));
-                var body = Decode(await response.Content.ReadAsByteArrayAsync(Ct), encoding);
+                var body = PageWeightTests.Decode(await response.Content.ReadAsByteArrayAsync(Ct), encoding);
                 Assert.True(body.Length > 0, $"{url} ({encoding}) decoded to nothing");
                 var file = webRoot.GetFileInfo(Unfingerprinted(url));
                 Assert.True(file.Exists, $"{url}: no {Unfingerprinted(url)} in wwwroot");
@@ -47,14 +46,5 @@ public sealed class DevelopmentStaticAssetsTests
         var name = Path.GetFileName(url);
         var parts = name.Split('.');
         return url[..^name.Length] + string.Join('.', parts.Where((_, i) => i != parts.Length - 2));
-    }
-
-    private static byte[] Decode(byte[] bytes, string encoding)
-    {
-        using var input = new MemoryStream(bytes);
-        using Stream decoder = encoding == "br" ? new BrotliStream(input, CompressionMode.Decompress) : new GZipStream(input, CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        decoder.CopyTo(output);
-        return output.ToArray();
     }
 }

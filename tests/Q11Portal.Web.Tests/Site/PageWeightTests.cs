@@ -175,7 +175,8 @@ public sealed partial class PageWeightTests : IAsyncLifetime
         return response.Content.Headers.ContentEncoding.SingleOrDefault();
     }
 
-    private static byte[] Decode(byte[] bytes, string encoding)
+    /// <summary>A body as the browser reads it under its Content-Encoding (br or gzip).</summary>
+    internal static byte[] Decode(byte[] bytes, string encoding)
     {
         using var input = new MemoryStream(bytes);
         using Stream decoder = encoding == "br" ? new BrotliStream(input, CompressionMode.Decompress) : new GZipStream(input, CompressionMode.Decompress);
