@@ -123,53 +123,34 @@ public sealed class ArticleService(PortalDbContext db, TimeProvider clock)
             return ArticleLookup.NotFound;
         }
 
-        var details = await LoadDetailsAsync(Visible().Where(a => a.Slug == slug), ct);
-        if (details is null)
+        var row = await ArticleDetailsQueries.BySlug.For(db)(db, Now, slug, ct);
+        if (row is not null)
         {
-            var movedTo = await db.ArticleSlugHistory.AsNoTracking()
-                .Where(h => h.Slug == slug)
-                .Select(h => h.Article)
-                .VisibleAt(Now)
-                .Select(a => a.Slug)
-                .FirstOrDefaultAsync(ct);
-            return movedTo is null ? ArticleLookup.NotFound : new ArticleLookup(null, movedTo);
+            return new ArticleLookup(await CompleteAsync(row, ct), null);
         }
 
-        return new ArticleLookup(details, null);
+        var movedTo = await db.ArticleSlugHistory.AsNoTracking()
+            .Where(h => h.Slug == slug)
+            .Select(h => h.Article)
+            .VisibleAt(Now)
+            .Select(a => a.Slug)
+            .FirstOrDefaultAsync(ct);
+        return movedTo is null ? ArticleLookup.NotFound : new ArticleLookup(null, movedTo);
     }
 
     /// <summary>Any article by id, whatever its state, for the newsroom's preview ("exactly as readers will see it").
     /// Drafts without a publish time show their last update time.</summary>
-    public Task<ArticleDetails?> GetPreviewAsync(int id, CancellationToken ct) =>
-        LoadDetailsAsync(db.Articles.AsNoTracking().Where(a => a.Id == id), ct);
-
-    private async Task<ArticleDetails?> LoadDetailsAsync(IQueryable<Article> source, CancellationToken ct)
+    public async Task<ArticleDetails?> GetPreviewAsync(int id, CancellationToken ct)
     {
-        var article = await source
-            .Select(a => new
-            {
-                a.Id, a.Title, a.Slug, a.Summary, a.BodyHtml, PublishedAtUtc = a.PublishedAtUtc ?? a.UpdatedAtUtc, a.UpdatedAtUtc, a.Byline, a.Source,
-                Category = new CategoryRef(a.Category.Id, a.Category.Name, a.Category.Slug),
-                LeadImage = a.LeadImage == null
-                    ? null
-                    : new ImageRef(a.LeadImage.StoredName, a.LeadImage.Widths, a.LeadImage.Width, a.LeadImage.Height, a.LeadImage.AltText),
-                a.LeadImageCaption, a.ViewCount, a.Kind, a.ReviewedDocument, a.ReportingUnit, a.ReportPeriod, a.CorrectedAtUtc, a.CorrectionNote,
-                TopicTitle = a.Topic == null ? null : a.Topic.Title,
-                TopicSlug = a.Topic == null ? null : a.Topic.Slug,
-                // Most articles have neither: knowing it here spares the page a query for each (the cache-miss path).
-                HasAttachments = a.Attachments.Any(),
-                HasPinnedRelated = a.PinnedRelated.Any(),
-                ApprovedComments = db.Comments.Count(c => c.ArticleId == a.Id && c.Status == Comments.CommentStatus.Approved),
-            })
-            .SingleOrDefaultAsync(ct);
+        var row = await ArticleDetailsQueries.ById.For(db)(db, Now, id, ct);
+        return row is null ? null : await CompleteAsync(row, ct);
+    }
 
-        if (article is null)
-        {
-            return null;
-        }
-
-        var tags = await db.ArticleTags.AsNoTracking().Where(x => x.ArticleId == article.Id)
-            .OrderBy(x => x.Tag.Name).Select(x => new TagRef(x.Tag.Name, x.Tag.Slug)).ToListAsync(ct);
+    /// <summary>The rest of the page's article data (tags, files, a report's figures) for a row of
+    /// <see cref="ArticleDetailsQueries"/>.</summary>
+    private async Task<ArticleDetails> CompleteAsync(ArticleDetailsQueries.Row article, CancellationToken ct)
+    {
+        var tags = await ArticleDetailsQueries.Tags.For(db)(db, article.Id).ToListAsync(ct);
         List<AttachmentRef> attachments = !article.HasAttachments ? [] : (await db.Attachments.AsNoTracking().Where(x => x.ArticleId == article.Id)
             .OrderBy(x => x.SortOrder).ThenBy(x => x.Id)
             .Select(x => new { x.Id, x.Title, x.FileName, x.ContentType, x.SizeBytes }).ToListAsync(ct))

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Q11Portal.Core.Common;
 
 namespace Q11Portal.Core.Articles;
 
@@ -84,10 +85,5 @@ public static class ArticleVisibility
                 && field.GetValue(null) is LambdaExpression lambda
                 ? Expression.Quote(Visit(lambda))
                 : base.VisitMember(node);
-    }
-
-    private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }
