@@ -16,9 +16,11 @@ public interface IPortalHost : IAsyncDisposable
     long WorkingSet { get; }
 
     /// <summary>True when every page request must miss the output cache: the in-process portal has a store that never
-    /// holds a page; a portal in its own process is given a different, meaningless query parameter on each request
-    /// instead (<see cref="CacheMissQuery"/>), so it renders every page and its cache works as in production.</summary>
+    /// holds a page; a portal in its own process is given a different value of a query parameter the article page reads
+    /// on each request instead (<see cref="CacheMissQuery"/>: the comments' page number, which shows the first page when
+    /// unreadable), so it renders every page and its cache works as in production. (Parameters a page does not read
+    /// name the same cached page: <c>PageQuery</c>.)</summary>
     bool NeedsUniqueQueries { get; }
 
-    public const string CacheMissQuery = "bench-miss";
+    public const string CacheMissQuery = Q11Portal.Web.ViewComponents.CommentsViewComponent.PageQueryKey;
 }

@@ -5,6 +5,7 @@ using Q11Portal.Core.Articles.Rendering;
 using Q11Portal.Web.Infrastructure;
 using Q11Portal.Web.Infrastructure.Counters;
 using Q11Portal.Web.Models;
+using Q11Portal.Web.ViewComponents;
 
 namespace Q11Portal.Web.Controllers;
 
@@ -14,6 +15,7 @@ public sealed class ArticlesController(ArticleService articles) : Controller
     [HttpGet("tin-tuc/{slug}")]
     [CountArticleView]
     [OutputCache(PolicyName = PublicPageCache.Policy)]
+    [PageQuery(CommentsViewComponent.PageQueryKey, CommentsViewComponent.SentQueryKey)]
     public async Task<IActionResult> Details(string slug, [FromQuery(Name = "in")] string? print,
         [FromServices] ArticleBodyRenderer renderer, CancellationToken ct)
     {

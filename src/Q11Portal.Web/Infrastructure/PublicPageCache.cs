@@ -9,7 +9,7 @@ namespace Q11Portal.Web.Infrastructure;
 /// sitemaps (<c>[OutputCache(PolicyName = PublicPageCache.Policy)]</c>); search is not cached.
 /// <list type="bullet">
 /// <item>Rules in <see cref="PublicPageCachePolicy"/>: one copy for readers with and without cookies, none for staff,
-/// tracking parameters out of the key.</item>
+/// only the page's own query parameters in the key (<see cref="PageQuery"/>).</item>
 /// <item>A page lives <see cref="Duration"/> at most. Sooner, every cached public page is dropped when public content
 /// changes: at once for this node's own writes (admin changes, this node's search index taking in changed articles)
 /// and within <see cref="ContentChangeEvictionService"/>'s poll of the shared <c>ContentChanges</c> log for changes

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Q11Portal.Core.Statistics;
-using Q11Portal.Web.Infrastructure.Reach;
 
 namespace Q11Portal.Web.Infrastructure;
 
@@ -13,8 +12,8 @@ namespace Q11Portal.Web.Infrastructure;
 /// is added by the counter on the way out, the comment form fetches its token and challenge when first used, the
 /// counters are refreshed by <c>counters.js</c>).</item>
 /// <item>Signed-in users (staff) and requests with credentials neither read nor fill the cache.</item>
-/// <item>The key is the path and the query without <see cref="TrackingParameters"/>, in a stable order; other
-/// parameters (the print view's <c>?in=1</c>, a page number) still key pages apart.</item>
+/// <item>The key is the path and the page's own query parameters (<see cref="PageQuery"/>: the print view's
+/// <c>?in=1</c>, a page number), in a stable order; tracking and any other parameters are left out.</item>
 /// <item>Only a 200 answer that sets no cookie of its own (the visitor cookie is not the page's) is stored.</item>
 /// </list></summary>
 public sealed class PublicPageCachePolicy : IOutputCachePolicy
@@ -39,7 +38,7 @@ public sealed class PublicPageCachePolicy : IOutputCachePolicy
         context.ResponseExpirationTimeSpan = PublicPageCache.Duration;
         context.Tags.Add(PublicPageCache.Tag);
         context.CacheVaryByRules.QueryKeys = StringValues.Empty;
-        context.CacheVaryByRules.VaryByValues[QueryVaryKey] = TrackingParameters.ContentQuery(context.HttpContext.Request.Query);
+        context.CacheVaryByRules.VaryByValues[QueryVaryKey] = PageQuery.ContentQuery(context.HttpContext);
         return ValueTask.CompletedTask;
     }
 

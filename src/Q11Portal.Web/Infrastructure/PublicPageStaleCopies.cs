@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using Q11Portal.Web.Infrastructure.Reach;
 
 namespace Q11Portal.Web.Infrastructure;
 
@@ -38,7 +37,7 @@ public sealed class PublicPageStaleCopies : IDisposable
     }
 
     public static string KeyOf(HttpRequest request) =>
-        request.Path.Value + "?" + TrackingParameters.ContentQuery(request.Query);
+        request.Path.Value + "?" + PageQuery.ContentQuery(request.HttpContext);
 
     public bool TryGet(string key, out StaleCopy copy) => copies.TryGetValue(key, out copy!);
 

@@ -58,7 +58,7 @@ public sealed class CachedArticlePageTests
     }
 
     [Fact]
-    public async Task SharedLink_TrackingParametersIgnored_PrintViewKeyedApart()
+    public async Task SharedLink_TrackingAndUnknownParametersIgnored_PageParametersKeyedApart()
     {
         await using var app = await PortalAppFactory.CreateAsync();
         using var http = app.RawClient();
@@ -67,13 +67,20 @@ public sealed class CachedArticlePageTests
 
         using var plain = await http.SendAsync(Get(url), Ct);
         using var shared = await http.SendAsync(Get(url + "?fbclid=IwAR0abc&utm_source=facebook&utm_medium=social&zarsrc=30&gclid=x1"), Ct);
+        // Zalo adds gidzl with a new value to every click; a scanner or cache-buster adds anything at all.
+        using var zalo = await http.SendAsync(Get(url + "?gidzl=7xkS3wq1Tg0r5n_v&zarsrc=10"), Ct);
+        using var buster = await http.SendAsync(Get(url + "?x=" + Guid.NewGuid().ToString("N") + "&v=2"), Ct);
         using var print = await http.SendAsync(Get(url + "?in=1&utm_campaign=tet"), Ct);
-        using var printAgain = await http.SendAsync(Get(url + "?zarsrc=31&in=1"), Ct);
+        using var printAgain = await http.SendAsync(Get(url + "?zarsrc=31&IN=1"), Ct);
+        using var commentPage = await http.SendAsync(Get(url + "?trang-binh-luan=2"), Ct);
 
         Assert.False(FromCache(plain));
         Assert.True(FromCache(shared), "A link with tracking parameters missed the cache.");
+        Assert.True(FromCache(zalo), "A link opened from Zalo missed the cache.");
+        Assert.True(FromCache(buster), "Unknown parameters made the portal render the page again.");
         Assert.False(FromCache(print), "The print view was answered with the normal page's cached copy.");
         Assert.True(FromCache(printAgain));
+        Assert.False(FromCache(commentPage), "A page of comments (read by a view component) was answered with another page's copy.");
         Assert.NotEqual(await plain.Content.ReadAsStringAsync(Ct), await print.Content.ReadAsStringAsync(Ct));
     }
 

@@ -45,8 +45,8 @@ public sealed class PublicSiteOptions
 /// <summary>Absolute URLs for what leaves the site (feeds, sitemaps, share tags, canonical links).</summary>
 public sealed class PublicUrls(IOptions<PublicSiteOptions> options)
 {
-    /// <summary>Query parameters that select different content; everything else (the <see cref="TrackingParameters"/>,
-    /// the print switch…) is left out of canonical links so shares and crawls of one page count as one URL.</summary>
+    /// <summary>Query parameters that select different content; everything else (tracking parameters, the print
+    /// switch…) is left out of canonical links so shares and crawls of one page count as one URL.</summary>
     private static readonly string[] ContentParameters = ["q", "page"];
     private const int MaxParameterLength = 200;
 
