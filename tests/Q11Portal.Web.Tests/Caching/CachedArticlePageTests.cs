@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Http.Json;
 using Q11Portal.Web.Models;
@@ -82,6 +83,27 @@ public sealed class CachedArticlePageTests
         Assert.True(FromCache(printAgain));
         Assert.False(FromCache(commentPage), "A page of comments (read by a view component) was answered with another page's copy.");
         Assert.NotEqual(await plain.Content.ReadAsStringAsync(Ct), await print.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task ParametersThePageDoesNotRead_NeverReachItsCachedCopy()
+    {
+        await using var app = await PortalAppFactory.CreateAsync();
+        using var http = app.RawClient();
+        var (id, _) = await AddPublishedArticleAsync(app.Database, "bai-khong-nhan-tham-so-la");
+        await using var db = app.Database.CreateContext();
+        var url = "/chuyen-muc/" + await db.Articles.Where(a => a.Id == id).Select(a => a.Category.Slug).SingleAsync(Ct);
+
+        // The first reader's link carries a parameter the category page does not read (it reads "page"); its render
+        // is the copy every reader gets, canonical link included.
+        using var first = await http.SendAsync(Get(url + "?q=chen-vao-trang&gidzl=abc"), Ct);
+        using var next = await http.SendAsync(Get(url), Ct);
+
+        Assert.False(FromCache(first));
+        Assert.True(FromCache(next));
+        var html = await next.Content.ReadAsStringAsync(Ct);
+        Assert.DoesNotContain("chen-vao-trang", html, StringComparison.Ordinal);
+        Assert.Matches("<link rel=\"canonical\" href=\"[^\"?]*" + System.Text.RegularExpressions.Regex.Escape(url) + "\"", html);
     }
 
     [Fact]

@@ -58,17 +58,29 @@ public sealed class ShareMetaTests
     }
 
     [Theory]
-    [InlineData("/chuyen-muc/do-thi", "?page=2&utm_source=zalo&fbclid=x", "https://quan11.example.vn/chuyen-muc/do-thi?page=2")]
-    [InlineData("/chuyen-muc/do-thi", "?page=1", "https://quan11.example.vn/chuyen-muc/do-thi")]
-    [InlineData("/tin-tuc/a", "?in=1&zarsrc=30", "https://quan11.example.vn/tin-tuc/a")]
-    [InlineData("/tim-kiem", "?q=%C4%91%C3%B4+th%E1%BB%8B&page=3", "https://quan11.example.vn/tim-kiem?q=%C4%91%C3%B4%20th%E1%BB%8B&page=3")]
-    public void Canonical_KeepsOnlyContentParameters(string path, string query, string expected)
+    [InlineData("/chuyen-muc/do-thi", "page", "?page=2&utm_source=zalo&fbclid=x", "https://quan11.example.vn/chuyen-muc/do-thi?page=2")]
+    [InlineData("/chuyen-muc/do-thi", "page", "?page=1", "https://quan11.example.vn/chuyen-muc/do-thi")]
+    [InlineData("/tin-tuc/a", "in", "?in=1&zarsrc=30", "https://quan11.example.vn/tin-tuc/a")]
+    [InlineData("/tim-kiem", "q,page", "?q=%C4%91%C3%B4+th%E1%BB%8B&page=3", "https://quan11.example.vn/tim-kiem?q=%C4%91%C3%B4%20th%E1%BB%8B&page=3")]
+    // A page that does not read q or page is cached without them: its canonical link must not carry them either.
+    [InlineData("/tin-tuc/a", "in", "?q=chen-vao&page=3", "https://quan11.example.vn/tin-tuc/a")]
+    public void Canonical_KeepsOnlyContentParametersThePageReads(string path, string pageReads, string query, string expected)
     {
         var urls = new PublicUrls(Options.Create(new PublicSiteOptions { BaseUrl = "https://quan11.example.vn/" }));
-        var request = new DefaultHttpContext().Request;
-        request.Path = path;
-        request.QueryString = new QueryString(query);
+        var context = new DefaultHttpContext();
+        var action = new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor
+        {
+            Parameters = [.. pageReads.Split(',').Select(name => new Microsoft.AspNetCore.Mvc.Abstractions.ParameterDescriptor
+            {
+                Name = name,
+                ParameterType = typeof(string),
+                BindingInfo = new Microsoft.AspNetCore.Mvc.ModelBinding.BindingInfo { BindingSource = Microsoft.AspNetCore.Mvc.ModelBinding.BindingSource.Query },
+            })],
+        };
+        context.SetEndpoint(new Endpoint(null, new EndpointMetadataCollection(action), path));
+        context.Request.Path = path;
+        context.Request.QueryString = new QueryString(query);
 
-        Assert.Equal(expected, urls.Canonical(request));
+        Assert.Equal(expected, urls.Canonical(context.Request));
     }
 }

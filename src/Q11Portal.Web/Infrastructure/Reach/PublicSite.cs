@@ -71,8 +71,11 @@ public sealed class PublicUrls(IOptions<PublicSiteOptions> options)
     /// (page 1 has none).</summary>
     public string Canonical(HttpRequest request)
     {
+        // Only parameters the page reads (PageQuery): a cached page is keyed by those alone, so echoing any other would
+        // put one reader's URL ("?q=…" on an article) into the copy every reader of the page gets.
+        var pageKeys = PageQuery.KeysOf(request.HttpContext.GetEndpoint());
         var kept = new List<string>();
-        foreach (var name in ContentParameters)
+        foreach (var name in ContentParameters.Where(n => pageKeys.Contains(n, StringComparer.OrdinalIgnoreCase)))
         {
             var value = request.Query[name].ToString();
             // A pasted 10 KB query must not be echoed whole into the head; the search itself reads 200 characters.
