@@ -8,7 +8,7 @@ namespace Q11Portal.Benchmarks.Scenarios;
 /// <summary>Issue #12's yardstick: each public page against the same page's bytes served as a static file from wwwroot
 /// by the same Kestrel (through the same middleware as every static file), measured interleaved A B A B A B and
 /// compared by the median of three. Cookieless (a first visit from a shared link), with the visitor cookie, with
-/// tracking parameters (fbclid/zarsrc/utm_*), and the article with the output cache bypassed rotating over ≥ 1,000
+/// tracking parameters (fbclid/zarsrc/gidzl/utm_*), and the article with the output cache bypassed rotating over ≥ 1,000
 /// articles (the cache-miss path). Then article and static file at 64 connections for p99.</summary>
 /// <param name="missOnly">Only the cache-bypassed pair ("spike-miss"): the figure compared between 2,000 and 100,000
 /// articles, and the run to profile the cache-miss path under.</param>
@@ -55,7 +55,10 @@ public sealed class StaticRatioScenario(bool missOnly = false) : IBenchmarkScena
         var pages = await PagesAsync(context, ct);
         var results = new List<LoadResult>();
         var cookie = new Dictionary<string, string> { ["Cookie"] = $"{new CounterOptions().CookieName}={VisitorKeys.NewCookieId()}" };
-        var tracking = Enumerable.Range(0, 1000).Select(i => $"?fbclid=IwAR{i:x6}Zq&utm_source=facebook&utm_medium=social&zarsrc={i % 31}").ToList();
+        // Facebook's links and Zalo's (gidzl differs on every click), half each.
+        var tracking = Enumerable.Range(0, 1000).Select(i => i % 2 == 0
+            ? $"?fbclid=IwAR{i:x6}Zq&utm_source=facebook&utm_medium=social"
+            : $"?zarsrc={i % 31}&utm_source=zalo&utm_medium=zalo&gidzl={i:x8}Kq_3aV").ToList();
 
         await using (var server = await context.StartPortalAsync(ct))
         {
