@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 using Q11Portal.Core.Statistics;
@@ -14,11 +15,22 @@ namespace Q11Portal.Web.Infrastructure;
 /// <item>Signed-in users (staff) and requests with credentials neither read nor fill the cache.</item>
 /// <item>The key is the path and the page's own query parameters (<see cref="PageQuery"/>: the print view's
 /// <c>?in=1</c>, a page number), in a stable order; tracking and any other parameters are left out.</item>
+/// <item>Pages are stored compressed, one copy per encoding the compression inside the cache chooses (br, gzip or
+/// none: <see cref="NegotiatedEncoding"/>), so a cached page is not compressed again for every reader.</item>
 /// <item>Only a 200 answer that sets no cookie of its own (the visitor cookie is not the page's) is stored.</item>
 /// </list></summary>
 public sealed class PublicPageCachePolicy : IOutputCachePolicy
 {
     internal const string QueryVaryKey = "q11-query";
+    internal const string EncodingVaryKey = "q11-encoding";
+
+    /// <summary>The encoding this request's answer is compressed with ("br", "gzip", or "" for none), as the response
+    /// compression the pipeline runs inside the output cache chooses it from <c>Accept-Encoding</c>.</summary>
+    public static string NegotiatedEncoding(HttpContext context)
+    {
+        var provider = context.RequestServices.GetRequiredService<IResponseCompressionProvider>();
+        return provider.CheckRequestAcceptsCompression(context) ? provider.GetCompressionProvider(context)?.EncodingName ?? string.Empty : string.Empty;
+    }
 
     public static bool IsCacheableRequest(HttpContext context)
     {
@@ -39,6 +51,7 @@ public sealed class PublicPageCachePolicy : IOutputCachePolicy
         context.Tags.Add(PublicPageCache.Tag);
         context.CacheVaryByRules.QueryKeys = StringValues.Empty;
         context.CacheVaryByRules.VaryByValues[QueryVaryKey] = PageQuery.ContentQuery(context.HttpContext);
+        context.CacheVaryByRules.VaryByValues[EncodingVaryKey] = NegotiatedEncoding(context.HttpContext);
         return ValueTask.CompletedTask;
     }
 

@@ -37,7 +37,8 @@ public sealed class PublicPageOutageMiddleware(RequestDelegate next, PublicPageS
                 && captured.Length is > 0 and <= PublicPageStaleCopies.MaxPageBytes
                 && context.Response.ContentType is { } type && !context.RequestAborted.IsCancellationRequested)
             {
-                copies.Store(key!, copies.NewCopy(type, captured.ToArray()));
+                var encoding = context.Response.Headers.ContentEncoding.ToString();
+                copies.Store(key!, copies.NewCopy(type, encoding.Length == 0 ? null : encoding, captured.ToArray()));
             }
         }
         catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested
@@ -80,6 +81,12 @@ public sealed class PublicPageOutageMiddleware(RequestDelegate next, PublicPageS
         response.Clear();
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = copy.ContentType;
+        if (copy.ContentEncoding is { } encoding)
+        {
+            response.Headers.ContentEncoding = encoding;
+            response.Headers.Vary = "Accept-Encoding";
+        }
+
         // Not for shared caches: a copy from before the outage must not outlive it anywhere else.
         response.Headers.CacheControl = "no-store";
         response.Headers["X-Q11-Stale"] = copy.StoredAt.ToUniversalTime().ToString("R", System.Globalization.CultureInfo.InvariantCulture);

@@ -36,10 +36,15 @@ public sealed class PublicPageStaleCopies : IDisposable
         copies = new MemoryCache(new MemoryCacheOptions { SizeLimit = this.options.StaleCopyMegabytes * 1024L * 1024L, CompactionPercentage = 0.25 });
     }
 
+    /// <summary>The page (path and the query parameters it reads) and the encoding its answer is sent in: a copy is
+    /// kept as it was sent, compressed or not.</summary>
     public static string KeyOf(HttpRequest request) =>
-        request.Path.Value + "?" + PageQuery.ContentQuery(request.HttpContext);
+        request.Path.Value + "?" + PageQuery.ContentQuery(request.HttpContext) + "#" + PublicPageCachePolicy.NegotiatedEncoding(request.HttpContext);
 
-    public bool TryGet(string key, out StaleCopy copy) => copies.TryGetValue(key, out copy!);
+    /// <summary>The copy of <paramref name="key"/>'s encoding, else the page's uncompressed copy (which every reader can
+    /// take, compressed on the way out when they accept it).</summary>
+    public bool TryGet(string key, out StaleCopy copy) =>
+        copies.TryGetValue(key, out copy!) || copies.TryGetValue(key.Substring(0, key.LastIndexOf('#') + 1), out copy!);
 
     public bool NeedsRefresh(string key) =>
         !copies.TryGetValue(key, out StaleCopy? copy) || clock.GetUtcNow() - copy!.StoredAt > RefreshAfter;
@@ -47,12 +52,14 @@ public sealed class PublicPageStaleCopies : IDisposable
     public void Store(string key, StaleCopy copy) =>
         copies.Set(key, copy, new MemoryCacheEntryOptions { Size = copy.Body.Length + key.Length * 2 + 256, SlidingExpiration = options.StaleCopyLifetime });
 
-    public StaleCopy NewCopy(string contentType, byte[] body) => new(contentType, body, clock.GetUtcNow());
+    public StaleCopy NewCopy(string contentType, string? contentEncoding, byte[] body) => new(contentType, contentEncoding, body, clock.GetUtcNow());
 
     public void Dispose() => copies.Dispose();
 }
 
-public sealed record StaleCopy(string ContentType, byte[] Body, DateTimeOffset StoredAt);
+/// <param name="ContentEncoding">"br" or "gzip" when the copy was kept as sent compressed (copies are kept per
+/// encoding, <see cref="PublicPageStaleCopies.KeyOf"/>), else null.</param>
+public sealed record StaleCopy(string ContentType, string? ContentEncoding, byte[] Body, DateTimeOffset StoredAt);
 
 public static class PublicPageStaleCopiesExtensions
 {

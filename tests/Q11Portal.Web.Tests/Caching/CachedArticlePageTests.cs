@@ -107,6 +107,43 @@ public sealed class CachedArticlePageTests
     }
 
     [Fact]
+    public async Task CachedPage_IsStoredCompressed_OneCopyPerEncoding()
+    {
+        await using var app = await PortalAppFactory.CreateAsync();
+        using var http = app.RawClient();
+        var (_, slug) = await AddPublishedArticleAsync(app.Database, "bai-nen-mot-lan");
+        var url = "/tin-tuc/" + slug;
+        HttpRequestMessage As(string? acceptEncoding)
+        {
+            var request = Get(url);
+            if (acceptEncoding is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+            }
+
+            return request;
+        }
+
+        using var firstBr = await http.SendAsync(As("gzip, deflate, br, zstd"), Ct);
+        using var secondBr = await http.SendAsync(As("br, gzip"), Ct);
+        using var gzip = await http.SendAsync(As("gzip"), Ct);
+        using var plain = await http.SendAsync(As(null), Ct);
+
+        Assert.False(FromCache(firstBr));
+        Assert.True(FromCache(secondBr), "A second reader accepting Brotli did not get the stored copy.");
+        Assert.Equal(["br"], secondBr.Content.Headers.ContentEncoding);
+        // Sent as stored, with the length the cache knows; a page compressed again on the way out has none (read from
+        // the headers as received: HttpClient's ContentLength would compute one).
+        Assert.True(secondBr.Content.Headers.NonValidated.Contains("Content-Length"), "The cached page was compressed again for this reader.");
+        var stored = await secondBr.Content.ReadAsByteArrayAsync(Ct);
+        Assert.Contains(slug, System.Text.Encoding.UTF8.GetString(Site.PageWeightTests.Decode(stored, "br")), StringComparison.Ordinal);
+        Assert.False(FromCache(gzip), "A gzip reader was handed the Brotli copy.");
+        Assert.Equal(["gzip"], gzip.Content.Headers.ContentEncoding);
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Contains(slug, await plain.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Staff_AlwaysGetLivePages()
     {
         await using var app = await PortalAppFactory.CreateAsync();
