@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
 using Q11Portal.Core.Media;
-using NeighbourQuery = System.Func<Q11Portal.Core.Data.PortalDbContext, System.DateTime, int, int, System.DateTime, int, System.Linq.IQueryable<Q11Portal.Core.Articles.ArticleSummary>>;
 
 namespace Q11Portal.Core.Articles;
 
@@ -123,7 +122,7 @@ public sealed class ArticleService(PortalDbContext db, TimeProvider clock)
             return ArticleLookup.NotFound;
         }
 
-        var row = await ArticleDetailsQueries.BySlug.For(db)(db, Now, slug, ct);
+        var row = await ArticlePageQueries.BySlug.For(db)(db, Now, slug, ct);
         if (row is not null)
         {
             return new ArticleLookup(await CompleteAsync(row, ct), null);
@@ -142,15 +141,15 @@ public sealed class ArticleService(PortalDbContext db, TimeProvider clock)
     /// Drafts without a publish time show their last update time.</summary>
     public async Task<ArticleDetails?> GetPreviewAsync(int id, CancellationToken ct)
     {
-        var row = await ArticleDetailsQueries.ById.For(db)(db, Now, id, ct);
+        var row = await ArticlePageQueries.ById.For(db)(db, Now, id, ct);
         return row is null ? null : await CompleteAsync(row, ct);
     }
 
     /// <summary>The rest of the page's article data (tags, files, a report's figures) for a row of
-    /// <see cref="ArticleDetailsQueries"/>.</summary>
-    private async Task<ArticleDetails> CompleteAsync(ArticleDetailsQueries.Row article, CancellationToken ct)
+    /// <see cref="ArticlePageQueries"/>.</summary>
+    private async Task<ArticleDetails> CompleteAsync(ArticlePageQueries.Row article, CancellationToken ct)
     {
-        var tags = await ArticleDetailsQueries.Tags.For(db)(db, article.Id).ToListAsync(ct);
+        var tags = await ArticlePageQueries.Tags.For(db)(db, article.Id).ToListAsync(ct);
         List<AttachmentRef> attachments = !article.HasAttachments ? [] : (await db.Attachments.AsNoTracking().Where(x => x.ArticleId == article.Id)
             .OrderBy(x => x.SortOrder).ThenBy(x => x.Id)
             .Select(x => new { x.Id, x.Title, x.FileName, x.ContentType, x.SizeBytes }).ToListAsync(ct))
@@ -178,20 +177,20 @@ public sealed class ArticleService(PortalDbContext db, TimeProvider clock)
     /// reading them again was one more query per article page.</remarks>
     public async Task<ArticleNeighbours> GetNeighboursAsync(ArticleDetails current, int count, CancellationToken ct)
     {
-        var newer = await NewerQuery.For(db)(db, Now, current.Category.Id, current.Id, current.PublishedAtUtc, count).ToListAsync(ct);
+        var newer = await ArticlePageQueries.NewerQuery.For(db)(db, Now, current.Category.Id, current.Id, current.PublishedAtUtc, count).ToListAsync(ct);
         newer.Reverse();
-        var older = await OlderQuery.For(db)(db, Now, current.Category.Id, current.Id, current.PublishedAtUtc, count).ToListAsync(ct);
+        var older = await ArticlePageQueries.OlderQuery.For(db)(db, Now, current.Category.Id, current.Id, current.PublishedAtUtc, count).ToListAsync(ct);
         return new ArticleNeighbours(newer, older);
     }
 
     /// <summary>The latest public articles of a category, without the given article (the default "Tin liên quan").</summary>
     public Task<List<ArticleSummary>> GetLatestInCategoryAsync(int categoryId, int exceptArticleId, int count, CancellationToken ct) =>
-        LatestInCategoryQuery.For(db)(db, Now, categoryId, exceptArticleId, count).ToListAsync(ct).AsTask();
+        ArticlePageQueries.LatestInCategoryQuery.For(db)(db, Now, categoryId, exceptArticleId, count).ToListAsync(ct).AsTask();
 
     /// <summary>The stored "Tin liên quan" list (computed on publish by the search feature), visible entries only,
     /// in one query on the (ArticleId, Rank) index.</summary>
     public Task<List<ArticleSummary>> GetStoredRelatedAsync(int articleId, int count, CancellationToken ct) =>
-        StoredRelatedCompiled.For(db)(db, Now, articleId, count).ToListAsync(ct).AsTask();
+        ArticlePageQueries.StoredRelatedCompiled.For(db)(db, Now, articleId, count).ToListAsync(ct).AsTask();
 
     /// <summary>The articles an editor pinned to "Tin liên quan", in the pinned order, public ones only.</summary>
     public Task<List<ArticleSummary>> GetPinnedRelatedAsync(int articleId, CancellationToken ct) =>
@@ -206,44 +205,7 @@ public sealed class ArticleService(PortalDbContext db, TimeProvider clock)
     /// <summary>The query of <see cref="GetStoredRelatedAsync"/> as EF Core would build it each time; on SQLite its plan
     /// depends on the planner's statistics (<see cref="Data.SqliteStatisticsService"/>), which a test checks.</summary>
     internal IQueryable<ArticleSummary> StoredRelatedQuery(int articleId, int count) =>
-        StoredRelated.Compile()(db, Now, articleId, count);
-
-    // The article page's list queries (run on every uncached render), compiled once by EF Core: building, parameterising
-    // and looking up expression trees was about a tenth of an uncached article page's CPU, four of its six queries' share.
-    private static readonly Expression<Func<PortalDbContext, DateTime, int, int, IQueryable<ArticleSummary>>> StoredRelated =
-        (db, now, articleId, count) => db.RelatedArticles.AsNoTracking()
-            .Where(r => r.ArticleId == articleId)
-            .Join(db.Articles.AsNoTracking().VisibleAt(now), r => r.RelatedArticleId, a => a.Id, (r, a) => new { r.Rank, Article = a })
-            .OrderBy(x => x.Rank)
-            .Take(count)
-            .Select(x => x.Article)
-            .Select(ToSummary);
-
-    private static readonly CompiledPerModel<Func<PortalDbContext, DateTime, int, int, IAsyncEnumerable<ArticleSummary>>> StoredRelatedCompiled =
-        new(() => EF.CompileAsyncQuery(ArticleVisibility.Inline(StoredRelated)));
-
-    private static readonly CompiledPerModel<Func<PortalDbContext, DateTime, int, int, DateTime, int, IAsyncEnumerable<ArticleSummary>>> NewerQuery =
-        new(() => EF.CompileAsyncQuery(ArticleVisibility.Inline<NeighbourQuery>((db, now, categoryId, articleId, published, count) =>
-            db.Articles.AsNoTracking().VisibleAt(now)
-                .Where(a => a.CategoryId == categoryId && a.Id != articleId)
-                .Where(a => a.PublishedAtUtc > published || (a.PublishedAtUtc == published && a.Id > articleId))
-                .OrderBy(a => a.PublishedAtUtc).ThenBy(a => a.Id)
-                .Take(count).Select(ToSummary))));
-
-    private static readonly CompiledPerModel<Func<PortalDbContext, DateTime, int, int, DateTime, int, IAsyncEnumerable<ArticleSummary>>> OlderQuery =
-        new(() => EF.CompileAsyncQuery(ArticleVisibility.Inline<NeighbourQuery>((db, now, categoryId, articleId, published, count) =>
-            db.Articles.AsNoTracking().VisibleAt(now)
-                .Where(a => a.CategoryId == categoryId && a.Id != articleId)
-                .Where(a => a.PublishedAtUtc < published || (a.PublishedAtUtc == published && a.Id < articleId))
-                .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
-                .Take(count).Select(ToSummary))));
-
-    private static readonly CompiledPerModel<Func<PortalDbContext, DateTime, int, int, int, IAsyncEnumerable<ArticleSummary>>> LatestInCategoryQuery =
-        new(() => EF.CompileAsyncQuery(ArticleVisibility.Inline<Func<PortalDbContext, DateTime, int, int, int, IQueryable<ArticleSummary>>>((db, now, categoryId, exceptArticleId, count) =>
-            db.Articles.AsNoTracking().VisibleAt(now)
-                .Where(a => a.CategoryId == categoryId && a.Id != exceptArticleId)
-                .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
-                .Take(count).Select(ToSummary))));
+        ArticlePageQueries.StoredRelated.Compile()(db, Now, articleId, count);
 
     public Task<List<ArticleSummary>> GetLatestAsync(int count, CancellationToken ct) =>
         Visible().OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)

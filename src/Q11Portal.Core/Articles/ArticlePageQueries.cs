@@ -3,13 +3,15 @@ using Microsoft.EntityFrameworkCore;
 using Q11Portal.Core.Comments;
 using Q11Portal.Core.Common;
 using Q11Portal.Core.Data;
+using NeighbourQuery = System.Func<Q11Portal.Core.Data.PortalDbContext, System.DateTime, int, int, System.DateTime, int, System.Linq.IQueryable<Q11Portal.Core.Articles.ArticleSummary>>;
 
 namespace Q11Portal.Core.Articles;
 
-/// <summary>The article page's own queries, compiled once by EF Core: they run on every uncached render, and building,
-/// parameterising and looking up their expression trees was about a tenth of such a render's CPU (perf, 2,000
-/// articles). The page and the newsroom's preview share one projection, <see cref="ToRow"/>.</summary>
-internal static class ArticleDetailsQueries
+/// <summary>The article page's queries, compiled once by EF Core: they run on every uncached render, and building,
+/// parameterising and looking up their expression trees was about a fifth of such a render's CPU (perf, 2,000
+/// articles). The page and the newsroom's preview share one projection, <see cref="ToRow"/>; the lists use
+/// <see cref="ArticleService.ToSummary"/>.</summary>
+internal static class ArticlePageQueries
 {
     /// <summary>One row with what the article page shows of the article itself (tags and files are read apart).</summary>
     internal sealed record Row(
@@ -62,4 +64,40 @@ internal static class ArticleDetailsQueries
             single, [.. source.Parameters, Expression.Parameter(typeof(CancellationToken), "ct")]);
         return ArticleVisibility.Inline(query);
     }
+
+    // The page's lists: neighbours, stored related, latest in the category.
+    public static readonly Expression<Func<PortalDbContext, DateTime, int, int, IQueryable<ArticleSummary>>> StoredRelated =
+        (db, now, articleId, count) => db.RelatedArticles.AsNoTracking()
+            .Where(r => r.ArticleId == articleId)
+            .Join(db.Articles.AsNoTracking().VisibleAt(now), r => r.RelatedArticleId, a => a.Id, (r, a) => new { r.Rank, Article = a })
+            .OrderBy(x => x.Rank)
+            .Take(count)
+            .Select(x => x.Article)
+            .Select(ArticleService.ToSummary);
+
+    public static readonly CompiledPerModel<Func<PortalDbContext, DateTime, int, int, IAsyncEnumerable<ArticleSummary>>> StoredRelatedCompiled =
+        new(() => EF.CompileAsyncQuery(ArticleVisibility.Inline(StoredRelated)));
+
+    public static readonly CompiledPerModel<Func<PortalDbContext, DateTime, int, int, DateTime, int, IAsyncEnumerable<ArticleSummary>>> NewerQuery =
+        new(() => EF.CompileAsyncQuery(ArticleVisibility.Inline<NeighbourQuery>((db, now, categoryId, articleId, published, count) =>
+            db.Articles.AsNoTracking().VisibleAt(now)
+                .Where(a => a.CategoryId == categoryId && a.Id != articleId)
+                .Where(a => a.PublishedAtUtc > published || (a.PublishedAtUtc == published && a.Id > articleId))
+                .OrderBy(a => a.PublishedAtUtc).ThenBy(a => a.Id)
+                .Take(count).Select(ArticleService.ToSummary))));
+
+    public static readonly CompiledPerModel<Func<PortalDbContext, DateTime, int, int, DateTime, int, IAsyncEnumerable<ArticleSummary>>> OlderQuery =
+        new(() => EF.CompileAsyncQuery(ArticleVisibility.Inline<NeighbourQuery>((db, now, categoryId, articleId, published, count) =>
+            db.Articles.AsNoTracking().VisibleAt(now)
+                .Where(a => a.CategoryId == categoryId && a.Id != articleId)
+                .Where(a => a.PublishedAtUtc < published || (a.PublishedAtUtc == published && a.Id < articleId))
+                .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
+                .Take(count).Select(ArticleService.ToSummary))));
+
+    public static readonly CompiledPerModel<Func<PortalDbContext, DateTime, int, int, int, IAsyncEnumerable<ArticleSummary>>> LatestInCategoryQuery =
+        new(() => EF.CompileAsyncQuery(ArticleVisibility.Inline<Func<PortalDbContext, DateTime, int, int, int, IQueryable<ArticleSummary>>>((db, now, categoryId, exceptArticleId, count) =>
+            db.Articles.AsNoTracking().VisibleAt(now)
+                .Where(a => a.CategoryId == categoryId && a.Id != exceptArticleId)
+                .OrderByDescending(a => a.PublishedAtUtc).ThenByDescending(a => a.Id)
+                .Take(count).Select(ArticleService.ToSummary))));
 }
