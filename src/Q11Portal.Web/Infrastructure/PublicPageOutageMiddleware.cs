@@ -22,19 +22,18 @@ public sealed class PublicPageOutageMiddleware(RequestDelegate next, PublicPageS
         }
 
         Stream? original = null;
-        MemoryStream? captured = null;
+        PooledBodyCopy? captured = null;
         if (key is not null && copies.NeedsRefresh(key))
         {
             original = context.Response.Body;
-            captured = new MemoryStream();
-            context.Response.Body = new TeeStream(original, captured, PublicPageStaleCopies.MaxPageBytes);
+            captured = new PooledBodyCopy(PublicPageStaleCopies.MaxPageBytes);
+            context.Response.Body = new TeeStream(original, captured);
         }
 
         try
         {
             await next(context);
-            if (captured is not null && context.Response.StatusCode == StatusCodes.Status200OK
-                && captured.Length is > 0 and <= PublicPageStaleCopies.MaxPageBytes
+            if (captured is { Length: > 0, Overflowed: false } && context.Response.StatusCode == StatusCodes.Status200OK
                 && context.Response.ContentType is { } type && !context.RequestAborted.IsCancellationRequested)
             {
                 var encoding = context.Response.Headers.ContentEncoding.ToString();
@@ -72,6 +71,8 @@ public sealed class PublicPageOutageMiddleware(RequestDelegate next, PublicPageS
             {
                 context.Response.Body = original;
             }
+
+            captured?.Dispose();
         }
     }
 
@@ -125,10 +126,10 @@ public sealed class PublicPageOutageMiddleware(RequestDelegate next, PublicPageS
         """;
 }
 
-/// <summary>Writes through to the response and keeps a copy of up to <c>limit</c> bytes (past it, copying stops).</summary>
+/// <summary>Writes through to the response and keeps a copy of it (<see cref="PooledBodyCopy"/>).</summary>
 /// <remarks>A response body is written forwards only: reading, seeking and a length are refused as the
 /// <see cref="Stream"/> contract says for a stream whose <c>CanRead</c> and <c>CanSeek</c> are false.</remarks>
-internal sealed class TeeStream(Stream inner, MemoryStream copy, int limit) : Stream
+internal sealed class TeeStream(Stream inner, PooledBodyCopy copy) : Stream
 {
     private const string WriteOnly = "A response body is written forwards only.";
 
@@ -150,28 +151,16 @@ internal sealed class TeeStream(Stream inner, MemoryStream copy, int limit) : St
 
     public override void Write(byte[] buffer, int offset, int count)
     {
-        Keep(buffer.AsSpan(offset, count));
+        copy.Append(buffer.AsSpan(offset, count));
         inner.Write(buffer, offset, count);
     }
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        Keep(buffer.Span);
+        copy.Append(buffer.Span);
         await inner.WriteAsync(buffer, cancellationToken);
     }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    private void Keep(ReadOnlySpan<byte> bytes)
-    {
-        if (copy.Length + bytes.Length <= limit)
-        {
-            copy.Write(bytes);
-        }
-        else
-        {
-            copy.SetLength(limit + 1);
-        }
-    }
 }
