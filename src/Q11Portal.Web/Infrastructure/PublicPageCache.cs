@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 using Q11Portal.Core.Articles;
 using Q11Portal.Core.Common;
 
@@ -30,7 +31,10 @@ public static class PublicPageCache
 
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services)
     {
+        services.AddOptions<PublicPageCacheOptions>().BindConfiguration(PublicPageCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOutputCache(o => o.AddPolicy(Policy, new PublicPageCachePolicy()));
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<PublicPageCacheOptions>>(
+            (output, pages) => output.SizeLimit = pages.Value.OutputCacheMegabytes * 1024L * 1024L);
         services.AddSingleton<PublicPageCacheInvalidator>();
         services.AddSingleton<IArticleChangeObserver>(sp => sp.GetRequiredService<PublicPageCacheInvalidator>());
         services.AddHostedService<ContentChangeEvictionService>();

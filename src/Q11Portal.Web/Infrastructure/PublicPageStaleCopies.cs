@@ -4,18 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace Q11Portal.Web.Infrastructure;
 
-public sealed class PublicPageCacheOptions
-{
-    public const string SectionName = "PublicPageCache";
-
-    /// <summary>Memory kept for last good copies of public pages, served while the database is unreachable.</summary>
-    [System.ComponentModel.DataAnnotations.Range(1, 4096)]
-    public int StaleCopyMegabytes { get; set; } = 64;
-
-    /// <summary>How long a last good copy is kept after it was last refreshed.</summary>
-    public TimeSpan StaleCopyLifetime { get; set; } = TimeSpan.FromDays(1);
-}
-
 /// <summary>The last good copy of each public page, for database outages: the framework's output cache never serves
 /// an expired entry, so this keeps its own bounded copies (least recently used go first past
 /// <see cref="PublicPageCacheOptions.StaleCopyMegabytes"/>). A copy is refreshed from a page served at most every
@@ -65,7 +53,6 @@ public static class PublicPageStaleCopiesExtensions
 {
     public static IServiceCollection AddPublicPageStaleCopies(this IServiceCollection services)
     {
-        services.AddOptions<PublicPageCacheOptions>().BindConfiguration(PublicPageCacheOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PublicPageStaleCopies>();
         services.AddSingleton<DatabaseOutage>();
         return services;

@@ -107,4 +107,12 @@ public sealed class PublicPageCacheTests
 
         return article.Id;
     }
+
+    [Fact]
+    public async Task OutputCacheMemory_FollowsTheSetting()
+    {
+        await using var app = await PortalAppFactory.CreateAsync(settings: new Dictionary<string, string?> { ["PublicPageCache:OutputCacheMegabytes"] = "12" });
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.OutputCaching.OutputCacheOptions>>().Value;
+        Assert.Equal(12L * 1024 * 1024, options.SizeLimit);
+    }
 }
