@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Caching.Memory;
 using Q11Portal.Core.Pages;
 using Q11Portal.Core.Users;
 using Q11Portal.Web.Areas.Admin.Models;
 using Q11Portal.Web.Infrastructure;
-using Q11Portal.Web.ViewComponents;
 
 namespace Q11Portal.Web.Areas.Admin.Controllers;
 
@@ -13,7 +11,7 @@ namespace Q11Portal.Web.Areas.Admin.Controllers;
 /// in the main menu or the footer, revisions that can be restored.</summary>
 [Route("admin/pages")]
 [Authorize(Policy = Policies.Admin)]
-public sealed class SitePagesController(SitePageService pages, SitePageEditor editor, IMemoryCache cache) : AdminControllerBase
+public sealed class SitePagesController(SitePageService pages, SitePageEditor editor) : AdminControllerBase
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken ct)
@@ -85,7 +83,6 @@ public sealed class SitePagesController(SitePageService pages, SitePageEditor ed
             return this.Failure(deleted, () => Redirect($"/admin/pages/{id}/edit"));
         }
 
-        SitePageLinksViewComponent.Evict(cache);
         Flash("Đã xóa trang.");
         return Redirect("/admin/pages");
     }
@@ -105,7 +102,6 @@ public sealed class SitePagesController(SitePageService pages, SitePageEditor ed
             return this.Failure(restored, () => Redirect($"/admin/pages/{id}/revisions"));
         }
 
-        SitePageLinksViewComponent.Evict(cache);
         Flash($"Đã khôi phục phiên bản {number} (lưu thành phiên bản mới).");
         return Redirect($"/admin/pages/{id}/edit");
     }
@@ -125,7 +121,6 @@ public sealed class SitePagesController(SitePageService pages, SitePageEditor ed
 
     private IActionResult Saved(SitePageSaved saved, string message)
     {
-        SitePageLinksViewComponent.Evict(cache);
         Flash(saved.Notice is null ? message : message + " " + saved.Notice);
         return Redirect($"/admin/pages/{saved.Id}/edit");
     }
