@@ -50,7 +50,9 @@ public sealed class CounterWriter(PortalDbContext db, TimeProvider clock, ILogge
     private async Task ApplyOnceAsync(CounterDeltas deltas, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Beginning is not cut short by a stop either (EF Core logs a cancelled BEGIN as a transaction error, as it does
+        // a cancelled commit below); the statements after it are, and the transaction is then rolled back.
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         await LimitLockWaitAsync(ct);
         if (await db.CounterFlushes.AnyAsync(f => f.Id == deltas.BatchId, ct))
         {
