@@ -93,6 +93,27 @@ public sealed class CacheMissReadsTests
     }
 
     [Fact]
+    public async Task AfterARenderOnABorrowedConnection_EveryPooledContextStillReadsTheDatabase()
+    {
+        await using var app = await PortalAppFactory.CreateAsync();
+        using var http = app.RawClient();
+        var (_, slug) = await AddPublishedArticleAsync(app.Database, "bai-tra-ket-noi");
+        using (var page = await http.SendAsync(Get("/tin-tuc/" + slug), Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        }
+
+        // Contexts are pooled and leased in turn: the one that rendered the page comes round among these, and must have
+        // its own connection back (it lost its connection string once, and read an empty database).
+        for (var lease = 0; lease < 3 * DataServiceCollectionExtensions.ContextPoolSize / 4; lease++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+            Assert.True(await db.Articles.AnyAsync(a => a.Slug == slug, Ct), $"lease {lease}");
+        }
+    }
+
+    [Fact]
     public async Task DocumentLinks_KeptUntilEvicted_AndTheInvalidatorEvictsThem()
     {
         await using var app = await PortalAppFactory.CreateAsync();
@@ -125,10 +146,11 @@ public sealed class CacheMissReadsTests
         Assert.False((await shared.GetAsync(library, Ct)).IsEmpty);
     }
 
-    /// <summary>Every command and connection opening, by the context that made it (a request's scope has one).</summary>
+    /// <summary>Every command and connection opening, by the context that made it (a request's scope has one): by its
+    /// <see cref="DbContext.ContextId"/>, which tells the leases of a pooled context apart.</summary>
     private sealed class ReadsByContext : DbCommandInterceptor
     {
-        private readonly ConcurrentDictionary<DbContext, ContextReads> reads = new();
+        private readonly ConcurrentDictionary<DbContextId, ContextReads> reads = new();
 
         public ConnectionCounter Connections { get; }
 
@@ -153,7 +175,7 @@ public sealed class CacheMissReadsTests
             return result;
         }
 
-        public ContextReads For(DbContext context) => reads.GetOrAdd(context, _ => new ContextReads());
+        public ContextReads For(DbContext context) => reads.GetOrAdd(context.ContextId, _ => new ContextReads());
     }
 
     private sealed class ConnectionCounter(ReadsByContext owner) : DbConnectionInterceptor
