@@ -26,8 +26,11 @@ public static class PageQuery
     public static IReadOnlyList<string> KeysOf(Endpoint? endpoint) =>
         endpoint is null ? [] : KeysByEndpoint.GetValue(endpoint, Discover);
 
+    private static readonly object ContentQueryItem = new();
+
     /// <summary>The request's content parameters with their values, in a stable order ("" when none is given): two
-    /// requests with the same value here get the same page.</summary>
+    /// requests with the same value here get the same page. Worked out once per request (the stale copies' key and
+    /// the cache key both need it).</summary>
     public static string ContentQuery(HttpContext context)
     {
         var query = context.Request.Query;
@@ -36,8 +39,24 @@ public static class PageQuery
             return string.Empty;
         }
 
+        // Kept with its endpoint: a request re-executed for an error page has another one.
+        var endpoint = context.GetEndpoint();
+        if (context.Items.TryGetValue(ContentQueryItem, out var known) && known is KnownContentQuery k && ReferenceEquals(k.Endpoint, endpoint))
+        {
+            return k.Value;
+        }
+
+        var contentQuery = Build(query, KeysOf(endpoint));
+        context.Items[ContentQueryItem] = new KnownContentQuery(endpoint, contentQuery);
+        return contentQuery;
+    }
+
+    private sealed record KnownContentQuery(Endpoint? Endpoint, string Value);
+
+    private static string Build(IQueryCollection query, IReadOnlyList<string> keys)
+    {
         var kept = new List<string>();
-        foreach (var key in KeysOf(context.GetEndpoint()))
+        foreach (var key in keys)
         {
             // Query names are matched without regard to case, as model binding reads them.
             if (query.TryGetValue(key, out var values))

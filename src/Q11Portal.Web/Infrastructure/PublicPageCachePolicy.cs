@@ -24,12 +24,22 @@ public sealed class PublicPageCachePolicy : IOutputCachePolicy
     internal const string QueryVaryKey = "q11-query";
     internal const string EncodingVaryKey = "q11-encoding";
 
+    private static readonly object NegotiatedEncodingItem = new();
+
     /// <summary>The encoding this request's answer is compressed with ("br", "gzip", or "" for none), as the response
-    /// compression the pipeline runs inside the output cache chooses it from <c>Accept-Encoding</c>.</summary>
+    /// compression the pipeline runs inside the output cache chooses it from <c>Accept-Encoding</c>. Worked out once per
+    /// request: the stale copies' key and the cache key both need it.</summary>
     public static string NegotiatedEncoding(HttpContext context)
     {
+        if (context.Items.TryGetValue(NegotiatedEncodingItem, out var known))
+        {
+            return (string)known!;
+        }
+
         var provider = context.RequestServices.GetRequiredService<IResponseCompressionProvider>();
-        return provider.CheckRequestAcceptsCompression(context) ? provider.GetCompressionProvider(context)?.EncodingName ?? string.Empty : string.Empty;
+        var encoding = provider.CheckRequestAcceptsCompression(context) ? provider.GetCompressionProvider(context)?.EncodingName ?? string.Empty : string.Empty;
+        context.Items[NegotiatedEncodingItem] = encoding;
+        return encoding;
     }
 
     public static bool IsCacheableRequest(HttpContext context)

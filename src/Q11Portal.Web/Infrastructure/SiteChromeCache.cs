@@ -20,9 +20,9 @@ public sealed record FooterChrome(IReadOnlyList<SitePageLink> PageLinks);
 
 /// <summary>What every public page shows around its content and what changes only when staff change it: the main
 /// menu (categories and site pages), the sidebar blocks (with their pictures' sizes) and the footer's site pages.
-/// Rendering a page used to read them from the database each time; now they are kept in memory (three small entries) for <see cref="Lifetime"/> at most, and dropped together with
-/// the cached pages (<see cref="PublicPageCacheInvalidator"/>: this node's changes at once, any node's through the change
-/// log within about a second). The lifetime bounds what a block's start/end time can take to show. Each entry is one
+/// Rendering a page used to read them from the database each time; now they are kept in memory (three small entries)
+/// for <see cref="Lifetime"/> at most, and dropped together with the cached pages (<see cref="PublicPageCacheInvalidator"/>:
+/// this node's changes at once, any node's through the change log within about a second). The lifetime bounds what a block's start/end time can take to show. Each entry is one
 /// object until it is read again, so its rendered HTML is kept beside it (<see cref="RenderedChrome"/>).</summary>
 public sealed class SiteChromeCache(IMemoryCache cache, IServiceScopeFactory scopes) : IPublicContentCache
 {
